@@ -1,0 +1,83 @@
+#pragma once
+// An immutable dependency graph, built once with GraphBuilder and then only read (safe to
+// share between threads). Node indices are assigned in ascending id order, so the same input
+// gives the same indices whatever order it was added in.
+
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "blastgraph/graph/model.hpp"
+
+namespace blastgraph::graph {
+
+class Graph {
+ public:
+  Graph();
+  ~Graph();
+  Graph(Graph&&) noexcept;
+  Graph& operator=(Graph&&) noexcept;
+  Graph(const Graph&) = delete;
+  Graph& operator=(const Graph&) = delete;
+
+  [[nodiscard]] std::size_t node_count() const;
+  [[nodiscard]] std::size_t edge_count() const;
+
+  // Precondition: index < node_count() / edge_count().
+  [[nodiscard]] const Node& node(NodeIndex index) const;
+  [[nodiscard]] const Edge& edge(EdgeIndex index) const;
+
+  // All nodes in index (= id) order; all edges sorted by (source, target, kind).
+  [[nodiscard]] std::span<const Node> nodes() const;
+  [[nodiscard]] std::span<const Edge> edges() const;
+
+  // The node with this id, or k_no_node.
+  [[nodiscard]] NodeIndex find(std::string_view id) const;
+
+  // Edges whose target is `index` (who depends on it), ascending by source.
+  [[nodiscard]] std::vector<EdgeIndex> dependents(NodeIndex index) const;
+  // Edges whose source is `index` (what it depends on), ascending by target.
+  [[nodiscard]] std::vector<EdgeIndex> dependencies(NodeIndex index) const;
+
+  struct Storage;  // Boost.Graph CSR storage; defined in the implementation
+  [[nodiscard]] const Storage& storage() const { return *m_storage; }
+
+ private:
+  friend class GraphBuilder;
+  std::unique_ptr<Storage> m_storage;
+};
+
+// Collects nodes and edges in any order; build() sorts and freezes them.
+class GraphBuilder {
+ public:
+  GraphBuilder();
+  ~GraphBuilder();
+  GraphBuilder(GraphBuilder&&) noexcept;
+  GraphBuilder& operator=(GraphBuilder&&) noexcept;
+
+  // Adds a node. When a node with the same id exists, the first one added is kept and false
+  // is returned.
+  bool add_node(Node node);
+  [[nodiscard]] bool has_node(std::string_view id) const;
+  // The node added under `id`, or nullptr. Valid until the next add_node.
+  [[nodiscard]] Node* find_node(std::string_view id);
+
+  // Adds `source -> target` (source depends on target). Returns false, adding nothing, when
+  // either id is unknown or source == target. Parallel edges of one kind collapse into one
+  // whose evidence is the smallest.
+  bool add_edge(std::string_view source_id, std::string_view target_id, EdgeKind kind,
+                Evidence evidence);
+
+  [[nodiscard]] std::size_t node_count() const;
+
+  // Freezes the graph. The builder is empty afterwards.
+  [[nodiscard]] Graph build();
+
+ private:
+  struct State;
+  std::unique_ptr<State> m_state;
+};
+
+}  // namespace blastgraph::graph

@@ -1,0 +1,104 @@
+#pragma once
+// Terraform (HCL) parser: one file's text -> the blocks it declares and every reference their
+// expressions make, plus diagnostics. It never throws on bad input: a syntax error becomes a
+// diagnostic and the rest of the file is still read.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "blastgraph/core/diagnostic.hpp"
+#include "blastgraph/core/source_span.hpp"
+
+namespace blastgraph::terraform {
+
+enum class BlockKind {
+  resource,
+  data,
+  module,
+  variable,
+  local,      // one entry of a `locals` block
+  output,
+  provider,
+  terraform,
+  moved,
+  import,
+  check,
+  unknown,    // a block type Terraform does not have; reported as a diagnostic
+};
+
+[[nodiscard]] std::string_view to_string(BlockKind kind);
+
+// Where a reference was written; the analyzer turns it into an edge kind.
+enum class ReferenceContext {
+  expression,  // any attribute or nested block, templates and heredocs included
+  depends_on,
+  count,
+  for_each,
+  provider,    // the `provider = aws.west` meta-argument
+};
+
+// A reference normalized to its subject, as Terraform does:
+//   aws_instance.web.private_ip -> "aws_instance.web"
+//   data.aws_ami.ubuntu.id      -> "data.aws_ami.ubuntu"
+//   module.net.vpc_id           -> "module.net.vpc_id"   (that output of that call)
+//   module.net                  -> "module.net"          (the whole call)
+//   var.region / local.tags     -> "var.region" / "local.tags"
+//   aws.west (provider meta)    -> "provider.aws.west"
+// count.*, each.*, path.*, terraform.*, self and for/dynamic iterator symbols are not
+// references and never appear.
+struct Reference {
+  std::string subject;
+  std::string attribute;     // dotted path in the referencing block: "ingress.cidr_blocks"
+  SourcePosition position;   // of the reference in the file
+  ReferenceContext context = ReferenceContext::expression;
+
+  auto operator<=>(const Reference&) const = default;
+};
+
+// An expression kept as source text, with its value when it is a plain literal (a string
+// without interpolation, a number or a bool).
+struct Value {
+  std::string expression;
+  std::optional<std::string> literal;
+  SourcePosition position;
+
+  auto operator<=>(const Value&) const = default;
+};
+
+struct Block {
+  BlockKind kind = BlockKind::unknown;
+  std::string type;     // resource/data type; provider name; block type name when unknown
+  std::string name;     // resource/data/module/variable/output/local name; provider alias
+  // The address used in ids and references: "aws_instance.web", "data.aws_ami.ubuntu",
+  // "module.net", "var.region", "local.tags", "output.vpc_id", "provider.aws",
+  // "provider.aws.west"; "terraform", "moved", "import" and "check.<name>" otherwise.
+  std::string address;
+  SourceSpan span;
+  std::vector<Reference> references;            // ordered by position
+  std::map<std::string, Value> attributes;      // top-level attributes
+  std::map<std::string, Value> tags;            // entries of a literal `tags` object
+  std::string provider;                          // `provider = aws.west` -> "aws.west"
+  std::string source;                            // module `source`
+  std::string version;                           // module `version`
+  std::map<std::string, std::string> providers;  // module `providers = { aws = aws.west }`
+  std::string moved_from;                        // moved/import: `from` (or `id`) address text
+  std::string moved_to;                          // moved/import: `to` address text
+  // The block's tokens without comments and with whitespace folded: two blocks with equal
+  // normalized text are the same configuration.
+  std::string normalized_text;
+};
+
+struct File {
+  std::string path;
+  std::vector<Block> blocks;       // in source order
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Parses one .tf file. `path` is recorded in spans and diagnostics as given.
+// Never throws on bad input; thread-safe (each call owns its parser).
+[[nodiscard]] File parse_file(std::string_view path, std::string_view text);
+
+}  // namespace blastgraph::terraform

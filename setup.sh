@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# blastgraph set-up: installs what is missing, builds, then runs one of
+#   ./setup.sh demo    score a change on the bundled example (the default)
+#   ./setup.sh test    run the whole test suite
+#   ./setup.sh build   only install and build
+# Environment: PRESET (default release), JOBS (default: all cores).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+action="${1:-demo}"
+preset="${PRESET:-release}"
+jobs="${JOBS:-$(nproc)}"
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Debian packages, installed only when missing so a second run is fast.
+debian_packages=(
+  cmake ninja-build g++ git pkg-config nodejs npm
+  libboost-graph-dev libtbb-dev nlohmann-json3-dev libyaml-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev
+)
+
+install_debian_packages() {
+  local missing=()
+  for pkg in "${debian_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||
+      missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    log "Debian packages: all present"
+    return
+  fi
+  log "Debian packages: installing ${missing[*]}"
+  as_root apt-get update -q
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Pinned C sources from the npm registry (deps/package-lock.json), fetched without running
+# any package script. Skipped when the installed tree matches the lock file.
+install_npm_sources() {
+  local stamp=deps/node_modules/.blastgraph-lock
+  if [ -f "$stamp" ] && cmp -s deps/package-lock.json "$stamp"; then
+    log "npm sources: up to date"
+    return
+  fi
+  log "npm sources: npm ci --ignore-scripts"
+  (cd deps && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  cp deps/package-lock.json "$stamp"
+}
+
+build() {
+  log "configure ($preset)"
+  cmake --preset "$preset" >/dev/null
+  log "build ($preset, $jobs jobs)"
+  cmake --build --preset "$preset" -j "$jobs"
+}
+
+install_debian_packages
+install_npm_sources
+build
+
+bin="build/$preset/cli/blastgraph"
+case "$action" in
+  demo)
+    log "demo: what does editing the shared permission boundary reach?"
+    set -x
+    "$bin" score fixtures/terraform --changed 'envs/prod:module.iam.aws_iam_policy.boundary' || true
+    ;;
+  test)
+    log "test: ctest ($preset)"
+    ctest --preset "$preset" -j "$jobs"
+    ;;
+  build) ;;
+  *)
+    echo "usage: $0 [demo|test|build]" >&2
+    exit 2
+    ;;
+esac
