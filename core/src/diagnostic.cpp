@@ -1,6 +1,7 @@
 #include "blastgraph/core/diagnostic.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace blastgraph {
 

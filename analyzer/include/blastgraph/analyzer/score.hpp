@@ -1,0 +1,88 @@
+#pragma once
+// The blast-radius score and tier (DESIGN.md "Score and tier — the contract"):
+// 0..100, 0 exactly when nothing changed, monotone, saturating, explained by factors.
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "blastgraph/analyzer/change.hpp"
+#include "blastgraph/analyzer/workspace.hpp"
+
+namespace blastgraph::analyzer {
+
+enum class Tier { low, medium, high, critical };
+
+[[nodiscard]] std::string_view to_string(Tier tier);  // "LOW", "MEDIUM", "HIGH", "CRITICAL"
+
+struct TierThresholds {
+  int medium = 25;    // score >= medium -> at least MEDIUM
+  int high = 50;
+  int critical = 75;
+};
+
+struct ScorePolicy {
+  TierThresholds thresholds;
+  // Required approvals per tier, LOW first.
+  std::vector<std::vector<std::string>> approvals = {
+      {}, {"automated checks"}, {"senior engineer", "team lead"},
+      {"CTO", "security", "change board"}};
+};
+
+// One term of the score: what was measured and how many points it added.
+struct Factor {
+  std::string name;        // stable key, e.g. "services_reached"
+  double measure = 0;      // the input (a count or a weight)
+  int points = 0;          // contribution to the score (points of all factors sum to the score)
+  int max_points = 0;
+  std::string detail;      // human-readable explanation of the measure
+};
+
+struct ChangedResource {
+  std::string id;
+  std::string type;
+  std::string service;
+  std::string file;
+  std::uint32_t line = 0;
+  ChangeAction action = ChangeAction::update;
+};
+
+// One reached service and one shortest path to it: path.front() is a node of that service,
+// path.back() a changed node.
+struct ServiceImpact {
+  std::string service;
+  std::size_t resources = 0;        // reached resources of this service
+  std::uint32_t distance = 0;       // hops of the path
+  std::vector<std::string> path;    // node ids
+  std::vector<std::string> edges;   // edge kinds along the path (path.size() - 1 entries)
+};
+
+struct TierFloor {
+  Tier tier = Tier::low;
+  std::string reason;  // empty when no floor applies
+  std::string node;    // the changed node that set it
+};
+
+struct ScoreReport {
+  int score = 0;
+  Tier tier = Tier::low;
+  Tier score_tier = Tier::low;       // from thresholds alone
+  TierFloor floor;                   // from the changed resources' class
+  std::vector<std::string> approvals;
+  std::vector<Factor> factors;
+  std::vector<ChangedResource> changed;
+  std::vector<ServiceImpact> services;          // by distance, then name
+  std::map<std::string, std::size_t> resources_by_type;
+  std::size_t resources_reached = 0;            // resource nodes reached, changed excluded
+  std::size_t nodes_reached = 0;                // every node reached, changed excluded
+  std::vector<std::string> unmatched_patterns;
+  Coverage coverage;
+  std::size_t diagnostics = 0;
+};
+
+[[nodiscard]] ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
+                                       const ScorePolicy& policy = {});
+
+}  // namespace blastgraph::analyzer

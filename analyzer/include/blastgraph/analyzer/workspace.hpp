@@ -1,0 +1,47 @@
+#pragma once
+// A workspace is one scanned directory tree turned into one dependency graph, with everything
+// that could not be read or resolved recorded as diagnostics and coverage counts.
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "blastgraph/core/diagnostic.hpp"
+#include "blastgraph/core/file_io.hpp"
+#include "blastgraph/core/result.hpp"
+#include "blastgraph/graph/graph.hpp"
+
+namespace blastgraph::analyzer {
+
+struct LoadOptions {
+  std::size_t max_file_bytes = k_default_max_file_bytes;  // larger files are skipped + reported
+  std::size_t max_files = 100'000;                         // a larger tree is cut + reported
+  std::size_t max_module_depth = 32;                       // nested module calls
+};
+
+// What the tool could and could not read. Part of every report: what was not read may raise
+// the tier, it never silently shrinks the radius.
+struct Coverage {
+  std::size_t files_scanned = 0;          // infrastructure files found
+  std::size_t files_unparsed = 0;         // skipped whole (too large, unreadable, not text)
+  std::size_t files_with_errors = 0;      // parsed partially (syntax errors)
+  std::size_t unresolved_references = 0;  // references to something not declared
+  std::size_t external_modules = 0;       // remote module sources kept as external nodes
+};
+
+struct Workspace {
+  std::filesystem::path root;               // as given
+  std::vector<std::string> terraform_roots; // relative dirs, "." for the scanned root itself
+  graph::Graph graph;
+  std::vector<Diagnostic> diagnostics;      // sorted (sort_diagnostics)
+  Coverage coverage;
+};
+
+// Scans `root` (a directory) and builds its graph. Bad input becomes diagnostics; an error is
+// returned only when `root` itself cannot be read. Uses oneTBB's current parallelism; the
+// result is identical whatever the thread count.
+[[nodiscard]] Result<Workspace> load_workspace(const std::filesystem::path& root,
+                                               const LoadOptions& options = {});
+
+}  // namespace blastgraph::analyzer

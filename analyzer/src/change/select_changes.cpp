@@ -1,0 +1,66 @@
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "blastgraph/analyzer/change.hpp"
+
+namespace blastgraph::analyzer {
+namespace {
+
+constexpr std::array<std::string_view, 4> k_action_names{"create", "update", "replace", "delete"};
+
+bool is_glob(std::string_view pattern) {
+  return pattern.find_first_of("*?[") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string_view to_string(ChangeAction action) {
+  return k_action_names[static_cast<std::size_t>(action)];
+}
+
+std::optional<ChangeAction> parse_change_action(std::string_view name) {
+  for (std::size_t i = 0; i < k_action_names.size(); ++i) {
+    if (k_action_names[i] == name) return static_cast<ChangeAction>(i);
+  }
+  if (name == "destroy") return ChangeAction::destroy;
+  return std::nullopt;
+}
+
+bool glob_match(std::string_view pattern, std::string_view text) {
+  // fnmatch without FNM_PATHNAME: '*' also crosses '/', ':' and '.', which ids are full of.
+  return ::fnmatch(std::string(pattern).c_str(), std::string(text).c_str(), 0) == 0;
+}
+
+ChangeSet select_changes(const graph::Graph& graph, std::span<const std::string> patterns,
+                         ChangeAction action) {
+  std::map<graph::NodeIndex, ChangeAction> selected;
+  auto select = [&](graph::NodeIndex node) {
+    auto [it, inserted] = selected.emplace(node, action);
+    if (!inserted) it->second = std::max(it->second, action);
+  };
+  ChangeSet changes;
+  for (const auto& pattern : patterns) {
+    bool matched = false;
+    if (auto exact = graph.find(pattern); exact != graph::k_no_node) {
+      select(exact);
+      matched = true;
+    } else if (is_glob(pattern)) {
+      const auto nodes = graph.nodes();
+      for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const auto& node = nodes[i];
+        if (node.role != graph::Role::resource && node.role != graph::Role::external) continue;
+        if (!glob_match(pattern, node.id)) continue;
+        select(static_cast<graph::NodeIndex>(i));
+        matched = true;
+      }
+    }
+    if (!matched) changes.unmatched_patterns.push_back(pattern);
+  }
+  for (const auto& [node, node_action] : selected) changes.nodes.push_back({node, node_action});
+  return changes;
+}
+
+}  // namespace blastgraph::analyzer

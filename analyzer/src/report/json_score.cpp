@@ -1,0 +1,58 @@
+#include "blastgraph/analyzer/report.hpp"
+#include "report/json_util.hpp"
+
+namespace blastgraph::analyzer {
+namespace {
+
+json::Json factors_json(const ScoreReport& r) {
+  json::Json out = json::Json::array();
+  for (const auto& f : r.factors) {
+    out.push_back({{"name", f.name}, {"measure", f.measure}, {"points", f.points},
+                   {"max_points", f.max_points}, {"detail", f.detail}});
+  }
+  return out;
+}
+
+json::Json changed_json(const ScoreReport& r) {
+  json::Json out = json::Json::array();
+  for (const auto& c : r.changed) {
+    out.push_back({{"id", c.id}, {"type", c.type}, {"service", c.service},
+                   {"action", to_string(c.action)}, {"file", c.file}, {"line", c.line}});
+  }
+  return out;
+}
+
+json::Json services_json(const ScoreReport& r) {
+  json::Json out = json::Json::array();
+  for (const auto& s : r.services) {
+    out.push_back({{"service", s.service}, {"resources", s.resources}, {"distance", s.distance},
+                   {"path", s.path}, {"edges", s.edges}});
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_score_json(const ScoreReport& r, const Workspace& workspace, std::ostream& out) {
+  json::Json doc;
+  doc["schema"] = k_report_schema;
+  doc["root"] = workspace.root.generic_string();
+  doc["score"] = r.score;
+  doc["tier"] = to_string(r.tier);
+  doc["score_tier"] = to_string(r.score_tier);
+  doc["floor"] = {{"tier", to_string(r.floor.tier)}, {"reason", r.floor.reason},
+                  {"node", r.floor.node}};
+  doc["approvals"] = r.approvals;
+  doc["factors"] = factors_json(r);
+  doc["changed"] = changed_json(r);
+  doc["unmatched"] = r.unmatched_patterns;
+  doc["services"] = services_json(r);
+  doc["resources_reached"] = r.resources_reached;
+  doc["nodes_reached"] = r.nodes_reached;
+  doc["resources_by_type"] = json::counts(r.resources_by_type);
+  doc["coverage"] = json::coverage(r.coverage);
+  doc["diagnostics"] = json::diagnostics(workspace.diagnostics);
+  json::write(doc, out);
+}
+
+}  // namespace blastgraph::analyzer

@@ -1,0 +1,39 @@
+#include "report/json_util.hpp"
+
+#include <ostream>
+
+namespace blastgraph::analyzer::json {
+
+Json counts(const std::map<std::string, std::size_t>& counts) {
+  Json out = Json::object();
+  for (const auto& [key, count] : counts) out[key] = count;
+  return out;
+}
+
+Json coverage(const Coverage& c) {
+  return Json{{"files_scanned", c.files_scanned},
+              {"files_unparsed", c.files_unparsed},
+              {"files_with_errors", c.files_with_errors},
+              {"unresolved_references", c.unresolved_references},
+              {"external_modules", c.external_modules}};
+}
+
+Json diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  Json out = Json::array();
+  for (const auto& d : diagnostics) {
+    out.push_back(Json{{"file", d.file},
+                       {"line", d.position.line},
+                       {"column", d.position.column},
+                       {"severity", to_string(d.severity)},
+                       {"code", d.code},
+                       {"message", d.message}});
+  }
+  return out;
+}
+
+void write(const Json& document, std::ostream& out) {
+  // Invalid UTF-8 from an input file is replaced, never a throw.
+  out << document.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace blastgraph::analyzer::json

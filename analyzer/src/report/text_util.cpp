@@ -1,0 +1,32 @@
+#include "report/text_util.hpp"
+
+#include <iomanip>
+
+namespace blastgraph::analyzer::text {
+
+void write_counts(std::ostream& out, const std::string& title,
+                  const std::map<std::string, std::size_t>& counts) {
+  std::size_t width = 0;
+  for (const auto& [key, count] : counts) width = std::max(width, key.size());
+  out << '\n' << title << " (" << counts.size() << ")\n";
+  for (const auto& [key, count] : counts) {
+    out << "  " << std::left << std::setw(static_cast<int>(width)) << key << "  " << std::right
+        << std::setw(6) << count << '\n';
+  }
+}
+
+void write_coverage(std::ostream& out, const Coverage& c) {
+  out << "\ncoverage\n"
+      << "  files scanned           " << c.files_scanned << '\n'
+      << "  files not parsed        " << c.files_unparsed << '\n'
+      << "  files with errors       " << c.files_with_errors << '\n'
+      << "  unresolved references   " << c.unresolved_references << '\n'
+      << "  external modules        " << c.external_modules << '\n';
+}
+
+void write_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics) {
+  out << "\ndiagnostics (" << diagnostics.size() << ")\n";
+  for (const auto& d : diagnostics) out << "  " << format_diagnostic(d) << '\n';
+}
+
+}  // namespace blastgraph::analyzer::text

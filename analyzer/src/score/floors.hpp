@@ -1,0 +1,18 @@
+#pragma once
+// Tier floors: the least tier a change gets from what it touches, whatever its score.
+
+#include "blastgraph/analyzer/score.hpp"
+#include "blastgraph/graph/reach.hpp"
+
+namespace blastgraph::analyzer::scoring {
+
+// The highest floor among the changed nodes (ties: the smallest node id):
+//  - IAM or network resource: HIGH
+//  - account-level IAM, KMS/CA/certificates, identity providers: CRITICAL
+//  - a database replaced or deleted: CRITICAL
+//  - a permission boundary that bounds roles of two or more services: CRITICAL
+//  - files that could not be fully read, when anything changed: MEDIUM
+[[nodiscard]] TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
+                                   const graph::Reach& reach);
+
+}  // namespace blastgraph::analyzer::scoring

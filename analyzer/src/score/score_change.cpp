@@ -1,0 +1,111 @@
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "blastgraph/analyzer/score.hpp"
+#include "blastgraph/graph/reach.hpp"
+#include "score/factors.hpp"
+#include "score/floors.hpp"
+
+namespace blastgraph::analyzer {
+namespace {
+
+constexpr std::array<std::string_view, 4> k_tier_names{"LOW", "MEDIUM", "HIGH", "CRITICAL"};
+
+Tier tier_for_score(int score, const TierThresholds& t) {
+  if (score >= t.critical) return Tier::critical;
+  if (score >= t.high) return Tier::high;
+  if (score >= t.medium) return Tier::medium;
+  return Tier::low;
+}
+
+ServiceImpact impact_for(const graph::Graph& graph, const graph::Reach& reach,
+                         graph::NodeIndex representative) {
+  ServiceImpact impact;
+  impact.service = graph.node(representative).service;
+  impact.distance = reach.distance[representative];
+  const auto path = graph::path_to_source(reach, representative);
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    impact.path.push_back(graph.node(path[i]).id);
+    if (i + 1 < path.size()) {
+      impact.edges.emplace_back(graph::to_string(graph.edge(reach.via_edge[path[i]]).kind));
+    }
+  }
+  return impact;
+}
+
+// Every service with a reached resource, changed nodes included, with one shortest path.
+std::vector<ServiceImpact> service_impacts(const graph::Graph& graph, const graph::Reach& reach) {
+  std::map<std::string, std::pair<graph::NodeIndex, std::size_t>> by_service;  // first, count
+  for (auto index : reach.nodes) {  // ascending (distance, index): the first seen is nearest
+    const auto& node = graph.node(index);
+    if (node.role != graph::Role::resource || node.service.empty()) continue;
+    auto [it, inserted] = by_service.emplace(node.service, std::make_pair(index, 0));
+    ++it->second.second;
+  }
+  std::vector<ServiceImpact> impacts;
+  for (const auto& [service, entry] : by_service) {
+    auto impact = impact_for(graph, reach, entry.first);
+    impact.resources = entry.second;
+    impacts.push_back(std::move(impact));
+  }
+  std::sort(impacts.begin(), impacts.end(), [](const ServiceImpact& a, const ServiceImpact& b) {
+    return std::tie(a.distance, a.service) < std::tie(b.distance, b.service);
+  });
+  return impacts;
+}
+
+}  // namespace
+
+std::string_view to_string(Tier tier) { return k_tier_names[static_cast<std::size_t>(tier)]; }
+
+ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
+                         const ScorePolicy& policy) {
+  const auto& graph = workspace.graph;
+  ScoreReport report;
+  report.coverage = workspace.coverage;
+  report.diagnostics = workspace.diagnostics.size();
+  report.unmatched_patterns = changes.unmatched_patterns;
+
+  std::vector<graph::NodeIndex> sources;
+  scoring::Measures measures;
+  std::set<std::string> own_services;
+  for (const auto& changed : changes.nodes) {
+    sources.push_back(changed.node);
+    const auto& node = graph.node(changed.node);
+    report.changed.push_back({node.id, node.type, node.service, node.span.file,
+                              node.span.first_line, changed.action});
+    measures.any_change = true;
+    measures.worst_action = std::max(measures.worst_action, changed.action);
+    measures.worst_class = std::max(measures.worst_class, node.criticality);
+    if (!node.service.empty()) own_services.insert(node.service);
+  }
+
+  const auto reach = graph::reach(graph, sources, graph::Direction::dependents);
+  report.services = service_impacts(graph, reach);
+  for (auto index : reach.nodes) {
+    if (reach.distance[index] == 0) continue;
+    ++report.nodes_reached;
+    const auto& node = graph.node(index);
+    if (node.role != graph::Role::resource) continue;
+    ++report.resources_reached;
+    ++report.resources_by_type[node.type];
+    measures.critical_weight += scoring::criticality_weight(node.criticality);
+  }
+  measures.resources = static_cast<double>(report.resources_reached);
+  measures.other_services = static_cast<double>(std::count_if(
+      report.services.begin(), report.services.end(),
+      [&](const ServiceImpact& s) { return !own_services.contains(s.service); }));
+
+  report.factors = scoring::compute_factors(measures);
+  for (const auto& factor : report.factors) report.score += factor.points;
+  report.score = std::clamp(report.score, 0, 100);
+  report.score_tier = tier_for_score(report.score, policy.thresholds);
+  report.floor = scoring::tier_floor(workspace, changes, reach);
+  report.tier = std::max(report.score_tier, report.floor.tier);
+  report.approvals = policy.approvals.at(static_cast<std::size_t>(report.tier));
+  return report;
+}
+
+}  // namespace blastgraph::analyzer

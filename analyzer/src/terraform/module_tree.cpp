@@ -1,0 +1,105 @@
+#include "terraform/module_tree.hpp"
+
+#include <set>
+#include <vector>
+
+namespace blastgraph::analyzer::terraform_link {
+
+std::string parent_dir(std::string_view file) {
+  const auto slash = file.rfind('/');
+  if (slash == std::string_view::npos) return ".";
+  return std::string(file.substr(0, slash));
+}
+
+namespace {
+
+// Lexically joins `dir` and a relative `source`, resolving "." and "..". Returns nullopt when
+// the result climbs above the scanned root.
+std::optional<std::string> join_relative(std::string_view dir, std::string_view source) {
+  std::vector<std::string> parts;
+  auto push_segments = [&parts](std::string_view text) -> bool {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      auto end = text.find('/', start);
+      if (end == std::string_view::npos) end = text.size();
+      const auto seg = text.substr(start, end - start);
+      if (seg == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else if (!seg.empty() && seg != ".") {
+        parts.emplace_back(seg);
+      }
+      start = end + 1;
+    }
+    return true;
+  };
+  if (dir != "." && !push_segments(dir)) return std::nullopt;
+  if (!push_segments(source)) return std::nullopt;
+  if (parts.empty()) return ".";
+  std::string out = parts.front();
+  for (std::size_t i = 1; i < parts.size(); ++i) out += "/" + parts[i];
+  return out;
+}
+
+}  // namespace
+
+ModuleTree::ModuleTree(const std::vector<terraform::File>& files,
+                       std::vector<Diagnostic>& diagnostics) {
+  for (const auto& file : files) {
+    const auto dir_path = parent_dir(file.path);
+    auto& dir = m_dirs[dir_path];
+    dir.path = dir_path;
+    for (const auto& block : file.blocks) {
+      dir.blocks.push_back(&block);
+      const bool addressable = block.kind != terraform::BlockKind::terraform &&
+                               block.kind != terraform::BlockKind::moved &&
+                               block.kind != terraform::BlockKind::import &&
+                               block.kind != terraform::BlockKind::unknown;
+      if (!addressable) continue;
+      auto [it, inserted] = dir.by_address.emplace(block.address, &block);
+      if (!inserted) {
+        diagnostics.push_back({file.path,
+                               {block.span.first_line, 1},
+                               Severity::error,
+                               "tf-duplicate",
+                               "duplicate declaration of " + block.address + " (first at " +
+                                   it->second->span.file + ":" +
+                                   std::to_string(it->second->span.first_line) + ")"});
+      }
+    }
+  }
+}
+
+const ModuleDir* ModuleTree::find(std::string_view dir) const {
+  auto it = m_dirs.find(std::string(dir));
+  return it == m_dirs.end() ? nullptr : &it->second;
+}
+
+ResolvedSource ModuleTree::resolve_source(std::string_view from_dir,
+                                          std::string_view source) const {
+  const bool local = source.starts_with("./") || source.starts_with("../") || source == "." ||
+                     source == "..";
+  if (!local) return {SourceKind::remote, {}};
+  auto joined = join_relative(from_dir, source);
+  if (!joined) return {SourceKind::escaping, {}};
+  if (!m_dirs.contains(*joined)) return {SourceKind::missing, *joined};
+  return {SourceKind::local, *joined};
+}
+
+std::vector<std::string> ModuleTree::roots() const {
+  std::set<std::string> used;
+  for (const auto& [path, dir] : m_dirs) {
+    for (const auto* block : dir.blocks) {
+      if (block->kind != terraform::BlockKind::module) continue;
+      auto resolved = resolve_source(path, block->source);
+      if (resolved.kind == SourceKind::local && resolved.dir != path) used.insert(resolved.dir);
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& [path, dir] : m_dirs) {
+    if (!used.contains(path)) out.push_back(path);
+  }
+  return out;
+}
+
+}  // namespace blastgraph::analyzer::terraform_link

@@ -1,0 +1,54 @@
+#pragma once
+// Terraform configuration directories: which blocks each holds, which directories are local
+// modules of others, and which are roots (a directory with .tf files that no other directory
+// uses as a local module).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "blastgraph/core/diagnostic.hpp"
+#include "blastgraph/parsers/terraform.hpp"
+
+namespace blastgraph::analyzer::terraform_link {
+
+struct ModuleDir {
+  std::string path;  // relative to the scanned root, "." for the root itself
+  std::vector<const terraform::Block*> blocks;  // in (file, source) order
+  std::unordered_map<std::string, const terraform::Block*> by_address;  // first declaration
+};
+
+enum class SourceKind { local, remote, escaping, missing };
+
+struct ResolvedSource {
+  SourceKind kind = SourceKind::remote;
+  std::string dir;  // for local: the module directory, relative to the scanned root
+};
+
+class ModuleTree {
+ public:
+  // `files` must outlive the tree. Duplicate declarations are reported into `diagnostics`.
+  ModuleTree(const std::vector<terraform::File>& files, std::vector<Diagnostic>& diagnostics);
+
+  [[nodiscard]] const ModuleDir* find(std::string_view dir) const;
+  [[nodiscard]] const std::map<std::string, ModuleDir>& dirs() const { return m_dirs; }
+
+  // Resolves a module `source` written in `from_dir`. Local sources start with "./" or "../"
+  // (Terraform's rule); anything else is remote.
+  [[nodiscard]] ResolvedSource resolve_source(std::string_view from_dir,
+                                              std::string_view source) const;
+
+  // Directories no other directory uses as a local module, sorted.
+  [[nodiscard]] std::vector<std::string> roots() const;
+
+ private:
+  std::map<std::string, ModuleDir> m_dirs;
+};
+
+// "a/b/c.tf" -> "a/b"; "c.tf" -> ".".
+[[nodiscard]] std::string parent_dir(std::string_view file);
+
+}  // namespace blastgraph::analyzer::terraform_link

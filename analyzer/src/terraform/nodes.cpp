@@ -1,0 +1,83 @@
+// Pass 1 of linking: one node per addressable block per instance.
+#include "terraform/nodes.hpp"
+
+#include "classify/criticality.hpp"
+#include "terraform/static_eval.hpp"
+
+namespace blastgraph::analyzer::terraform_link {
+namespace {
+
+using terraform::BlockKind;
+
+struct NodeShape {
+  std::string type;
+  graph::Role role;
+};
+
+std::optional<NodeShape> shape_of(const terraform::Block& block) {
+  switch (block.kind) {
+    case BlockKind::resource: return NodeShape{block.type, graph::Role::resource};
+    // Data sources are read, not managed: they carry reach but are not counted.
+    case BlockKind::data: return NodeShape{"data." + block.type, graph::Role::value};
+    case BlockKind::module: return NodeShape{"module", graph::Role::module};
+    case BlockKind::variable: return NodeShape{"variable", graph::Role::value};
+    case BlockKind::local: return NodeShape{"local", graph::Role::value};
+    case BlockKind::output: return NodeShape{"output", graph::Role::value};
+    case BlockKind::provider: return NodeShape{"provider", graph::Role::value};
+    case BlockKind::check: return NodeShape{"check", graph::Role::value};
+    case BlockKind::terraform:
+    case BlockKind::moved:
+    case BlockKind::import:
+    case BlockKind::unknown: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string service_of(const Instance& instance, const terraform::Block& block,
+                       const std::string& root_name) {
+  for (const char* key : {"service", "app"}) {
+    auto it = block.tags.find(key);
+    if (it == block.tags.end()) continue;
+    if (auto value = static_string(instance, it->second); value && !value->empty()) return *value;
+  }
+  if (!instance.top_module.empty()) return instance.top_module;
+  return instance.root == "." ? root_name : instance.root;
+}
+
+std::string remote_module_id(const terraform::Block& call) {
+  std::string id = "ext:module:" + call.source;
+  if (!call.version.empty()) id += "@" + call.version;
+  return id;
+}
+
+void add_instance_nodes(const Instance& instance, LinkContext& context) {
+  for (const auto* block : instance.dir->blocks) {
+    auto shape = shape_of(*block);
+    if (!shape) continue;
+    graph::Node node;
+    node.id = instance.id(block->address);
+    node.domain = graph::Domain::terraform;
+    node.type = shape->type;
+    node.role = shape->role;
+    node.service = service_of(instance, *block, context.root_name);
+    node.span = block->span;
+    if (block->kind == BlockKind::resource || block->kind == BlockKind::data) {
+      node.criticality = classify_terraform_type(block->type);
+    }
+    context.builder.add_node(std::move(node));
+
+    const bool remote = block->kind == BlockKind::module && !instance.children.contains(block->name);
+    if (remote && !block->source.empty()) {
+      graph::Node external;
+      external.id = remote_module_id(*block);
+      external.domain = graph::Domain::external;
+      external.type = "module";
+      external.role = graph::Role::external;
+      if (context.builder.add_node(std::move(external))) ++context.coverage.external_modules;
+    }
+  }
+}
+
+}  // namespace blastgraph::analyzer::terraform_link

@@ -1,0 +1,67 @@
+#include "workspace/discover.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <system_error>
+
+namespace blastgraph::analyzer {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Directories that hold tool state or third-party trees, never the user's configuration.
+constexpr std::array<std::string_view, 5> k_skipped_dirs = {".git", ".terraform", "node_modules",
+                                                            ".terragrunt-cache", ".venv"};
+
+bool is_skipped_dir(const fs::path& dir) {
+  const auto name = dir.filename().string();
+  return std::find(k_skipped_dirs.begin(), k_skipped_dirs.end(), name) != k_skipped_dirs.end();
+}
+
+}  // namespace
+
+std::string relative_path(const fs::path& path, const fs::path& root) {
+  auto rel = path.lexically_relative(root).generic_string();
+  if (rel.empty()) return ".";
+  return rel;
+}
+
+DiscoveredFiles discover_files(const fs::path& root, const LoadOptions& options) {
+  DiscoveredFiles found;
+  std::error_code ec;
+  // NOTE: symlinked directories are not followed (the iterator's default), which rules out
+  // loops and keeps every input inside the scanned root.
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    found.diagnostics.push_back({"", {}, Severity::error, "io-error",
+                                 "cannot list " + root.string() + ": " + ec.message()});
+    return found;
+  }
+  std::size_t seen = 0;
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      found.diagnostics.push_back({relative_path(it->path(), root), {}, Severity::warning,
+                                   "io-error", "cannot list directory: " + ec.message()});
+      ec.clear();
+      continue;
+    }
+    const fs::directory_entry& entry = *it;
+    if (entry.is_directory(ec)) {
+      if (entry.is_symlink(ec) || is_skipped_dir(entry.path())) it.disable_recursion_pending();
+      continue;
+    }
+    if (entry.path().extension() != ".tf") continue;
+    if (++seen > options.max_files) {
+      found.diagnostics.push_back(
+          {"", {}, Severity::error, "too-many-files",
+           "more than " + std::to_string(options.max_files) + " files; the rest are not scanned"});
+      break;
+    }
+    found.terraform.push_back(relative_path(entry.path(), root));
+  }
+  std::sort(found.terraform.begin(), found.terraform.end());
+  return found;
+}
+
+}  // namespace blastgraph::analyzer

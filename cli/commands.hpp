@@ -1,0 +1,30 @@
+#pragma once
+// The subcommand table: each entry adds its options to a CLI11 subcommand and, when that
+// subcommand is chosen, leaves the function that runs it in `run`.
+
+#include <functional>
+#include <string_view>
+
+namespace CLI { class App; }
+
+namespace blastgraph::cli {
+
+using Runner = std::function<int()>;
+
+struct Command {
+  std::string_view name;
+  std::string_view help;
+  void (*attach)(CLI::App& command, Runner& run);
+};
+
+void attach_scan(CLI::App& command, Runner& run);
+void attach_score(CLI::App& command, Runner& run);
+void attach_export(CLI::App& command, Runner& run);
+
+inline constexpr Command k_commands[] = {
+    {"scan", "Read a tree and summarize its graph: counts, services, diagnostics", attach_scan},
+    {"score", "Score the blast radius of a change and put it in a tier", attach_score},
+    {"export", "Write the graph as DOT or node-link JSON", attach_export},
+};
+
+}  // namespace blastgraph::cli

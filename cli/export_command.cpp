@@ -1,0 +1,50 @@
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "blastgraph/graph/export.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace blastgraph::cli {
+namespace {
+
+struct ExportOptions {
+  CommonOptions common;
+  std::string output;
+};
+
+int run_export(const ExportOptions& options) {
+  auto workspace = load_or_report(options.common);
+  if (!workspace) return k_exit_input;
+  std::ofstream file;
+  if (!options.output.empty()) {
+    file.open(options.output, std::ios::binary);
+    if (!file) {
+      std::cerr << "blastgraph: error: cannot write " << options.output << '\n';
+      return k_exit_input;
+    }
+  }
+  std::ostream& out = options.output.empty() ? std::cout : file;
+  if (options.common.format == "dot") {
+    graph::write_dot(workspace->graph, out);
+  } else {
+    graph::write_json(workspace->graph, out);
+  }
+  for (const auto& d : workspace->diagnostics) std::cerr << format_diagnostic(d) << '\n';
+  return apply_strict(options.common, *workspace, k_exit_ok);
+}
+
+}  // namespace
+
+void attach_export(CLI::App& command, Runner& run) {
+  auto options = std::make_shared<ExportOptions>();
+  options->common.format = "json";
+  add_common_options(command, options->common, {"json", "dot"});
+  command.add_option("--output,-o", options->output, "Write to FILE instead of stdout");
+  command.callback([options, &run] { run = [options] { return run_export(*options); }; });
+}
+
+}  // namespace blastgraph::cli

@@ -1,0 +1,30 @@
+#pragma once
+// Helpers for analyzer tests: load a tree, look up nodes and edges by id.
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "blastgraph/analyzer/workspace.hpp"
+#include "blastgraph/graph/graph.hpp"
+#include "support/temp_tree.hpp"
+
+namespace blastgraph::testing {
+
+// Loads `root`; fails the test (and returns an empty workspace) when it cannot.
+analyzer::Workspace load(const std::filesystem::path& root);
+
+// "kind" of the edge source -> target, or "" when there is none.
+std::string edge_kind(const graph::Graph& graph, const std::string& source,
+                      const std::string& target);
+
+// Every edge as "source -> target [kind]".
+std::set<std::string> edge_set(const graph::Graph& graph);
+
+// Ids of the nodes reached from `changed` (changed included).
+std::set<std::string> reached_ids(const graph::Graph& graph, const std::vector<std::string>& changed);
+
+// Diagnostic codes, in report order.
+std::vector<std::string> diagnostic_codes(const analyzer::Workspace& workspace);
+
+}  // namespace blastgraph::testing
