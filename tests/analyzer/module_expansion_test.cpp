@@ -143,3 +143,43 @@ resource "aws_sqs_queue" "q" {}
 
 }  // namespace
 }  // namespace blastgraph::testing
+
+namespace blastgraph::testing {
+namespace {
+
+TEST(ModuleExpansion, InstalledRemoteModulesAreExpandedOfflineFromModulesJson) {
+  TempTree tree;
+  tree.write("live/main.tf", R"(
+module "bucket" {
+  source  = "terraform-aws-modules/s3-bucket/aws"
+  version = "4.1.2"
+  name    = "logs"
+}
+module "other" { source = "git::https://example.com/not-installed.git" }
+resource "aws_cloudtrail" "t" { s3_bucket_name = module.bucket.id }
+)");
+  tree.write("live/.terraform/modules/modules.json", R"({"Modules":[
+    {"Key":"","Source":"","Dir":"."},
+    {"Key":"bucket","Source":"registry.terraform.io/terraform-aws-modules/s3-bucket/aws",
+     "Version":"4.1.2","Dir":".terraform/modules/bucket"},
+    {"Key":"evil","Source":"x","Dir":"../../../etc"}]})");
+  tree.write("live/.terraform/modules/bucket/main.tf", R"(
+variable "name" {}
+resource "aws_s3_bucket" "this" { bucket = var.name }
+output "id" { value = aws_s3_bucket.this.id }
+)");
+  tree.write("live/.terraform/modules/bucket/examples/simple/main.tf", "resource \"aws_sqs_queue\" \"q\" {}\n");
+  auto ws = load(tree.root());
+  const auto& g = ws.graph;
+  EXPECT_EQ(ws.terraform_roots, std::vector<std::string>{"live"});  // installed dirs are not roots
+  ASSERT_NE(g.find("live:module.bucket.aws_s3_bucket.this"), graph::k_no_node);
+  EXPECT_EQ(edge_kind(g, "live:aws_cloudtrail.t", "live:module.bucket.output.id"), "module_output");
+  EXPECT_EQ(g.find("ext:module:terraform-aws-modules/s3-bucket/aws@4.1.2"), graph::k_no_node);
+  EXPECT_NE(g.find("ext:module:git::https://example.com/not-installed.git"), graph::k_no_node);
+  EXPECT_EQ(ws.coverage.external_modules, 1U);
+  const auto codes = diagnostic_codes(ws);
+  EXPECT_NE(std::find(codes.begin(), codes.end(), "tf-module-escape"), codes.end());
+}
+
+}  // namespace
+}  // namespace blastgraph::testing

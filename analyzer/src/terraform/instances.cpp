@@ -7,15 +7,20 @@ constexpr std::size_t k_max_instances = 100'000;
 
 class Expander {
  public:
-  Expander(const ModuleTree& tree, const LoadOptions& options, std::vector<Diagnostic>& diags,
-           InstanceForest& forest)
-      : m_tree(tree), m_options(options), m_diags(diags), m_forest(forest) {}
+  Expander(const ModuleTree& tree, const ModuleManifests& manifests, const LoadOptions& options,
+           std::vector<Diagnostic>& diags, InstanceForest& forest)
+      : m_tree(tree), m_manifests(manifests), m_options(options), m_diags(diags), m_forest(forest) {}
 
   void expand(Instance& instance, std::size_t depth) {
     for (const auto* block : instance.dir->blocks) {
       if (block->kind != terraform::BlockKind::module) continue;
+      const auto key = instance.key.empty() ? block->name : instance.key + "." + block->name;
       auto source = m_tree.resolve_source(instance.dir->path, block->source);
-      if (source.kind == SourceKind::remote) continue;
+      if (source.kind == SourceKind::remote) {
+        auto installed = m_manifests.find(instance.root, key);
+        if (installed.empty() || m_tree.find(installed) == nullptr) continue;  // stays external
+        source = {SourceKind::local, installed};
+      }
       if (source.kind != SourceKind::local) {
         report_bad_source(*block, source);
         continue;
@@ -38,6 +43,7 @@ class Expander {
       child.parent = &instance;
       child.call = block;
       child.top_module = instance.top_module.empty() ? block->name : instance.top_module;
+      child.key = key;
       instance.children.emplace(block->name, &child);
       expand(child, depth + 1);
     }
@@ -69,6 +75,7 @@ class Expander {
   }
 
   const ModuleTree& m_tree;
+  const ModuleManifests& m_manifests;
   const LoadOptions& m_options;
   std::vector<Diagnostic>& m_diags;
   InstanceForest& m_forest;
@@ -76,10 +83,11 @@ class Expander {
 
 }  // namespace
 
-InstanceForest expand_instances(const ModuleTree& tree, const std::vector<std::string>& roots,
-                                const LoadOptions& options, std::vector<Diagnostic>& diagnostics) {
+InstanceForest expand_instances(const ModuleTree& tree, const ModuleManifests& manifests,
+                                const std::vector<std::string>& roots, const LoadOptions& options,
+                                std::vector<Diagnostic>& diagnostics) {
   InstanceForest forest;
-  Expander expander(tree, options, diagnostics, forest);
+  Expander expander(tree, manifests, options, diagnostics, forest);
   for (const auto& root_dir : roots) {
     auto& root = forest.instances.emplace_back();
     root.root = root_dir;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "blastgraph/analyzer/workspace.hpp"
+#include "terraform/manifest.hpp"
 #include "terraform/module_tree.hpp"
 
 namespace blastgraph::analyzer::terraform_link {
@@ -19,6 +20,7 @@ struct Instance {
   const Instance* parent = nullptr;        // nullptr for a root
   const terraform::Block* call = nullptr;  // the module block in parent that made this instance
   std::string top_module;                  // outermost module call name, "" for a root
+  std::string key;                         // module path as modules.json keys it: "a.b"
   std::map<std::string, const Instance*> children;  // by module call name (local calls only)
 
   // The node id of `address` in this instance.
@@ -33,9 +35,11 @@ struct InstanceForest {
   std::vector<const Instance*> roots;
 };
 
-// Expands each root's local module calls recursively. Escaping or missing sources, cycles
-// and the depth/instance bounds become diagnostics; those calls stay unexpanded.
+// Expands each root's local module calls recursively, and remote ones that `manifests` says
+// were installed inside the scanned tree. Escaping or missing sources, cycles and the
+// depth/instance bounds become diagnostics; those calls stay unexpanded.
 [[nodiscard]] InstanceForest expand_instances(const ModuleTree& tree,
+                                              const ModuleManifests& manifests,
                                               const std::vector<std::string>& roots,
                                               const LoadOptions& options,
                                               std::vector<Diagnostic>& diagnostics);

@@ -11,10 +11,6 @@ std::string parent_dir(std::string_view file) {
   return std::string(file.substr(0, slash));
 }
 
-namespace {
-
-// Lexically joins `dir` and a relative `source`, resolving "." and "..". Returns nullopt when
-// the result climbs above the scanned root.
 std::optional<std::string> join_relative(std::string_view dir, std::string_view source) {
   std::vector<std::string> parts;
   auto push_segments = [&parts](std::string_view text) -> bool {
@@ -40,8 +36,6 @@ std::optional<std::string> join_relative(std::string_view dir, std::string_view 
   for (std::size_t i = 1; i < parts.size(); ++i) out += "/" + parts[i];
   return out;
 }
-
-}  // namespace
 
 ModuleTree::ModuleTree(const std::vector<terraform::File>& files,
                        std::vector<Diagnostic>& diagnostics) {
@@ -97,7 +91,9 @@ std::vector<std::string> ModuleTree::roots() const {
   }
   std::vector<std::string> out;
   for (const auto& [path, dir] : m_dirs) {
-    if (!used.contains(path)) out.push_back(path);
+    // Modules that `terraform init` installed are never roots, nor anything inside them.
+    const bool installed = path.starts_with(".terraform/") || path.find("/.terraform/") != std::string::npos;
+    if (!used.contains(path) && !installed) out.push_back(path);
   }
   return out;
 }

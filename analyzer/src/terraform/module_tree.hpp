@@ -41,12 +41,17 @@ class ModuleTree {
   [[nodiscard]] ResolvedSource resolve_source(std::string_view from_dir,
                                               std::string_view source) const;
 
-  // Directories no other directory uses as a local module, sorted.
+  // Directories no other directory uses as a local module, sorted; installed modules
+  // (under a `.terraform/` folder) excluded.
   [[nodiscard]] std::vector<std::string> roots() const;
 
  private:
   std::map<std::string, ModuleDir> m_dirs;
 };
+
+// Lexically joins `dir` (relative to the scanned root, "." for it) and a relative `path`,
+// resolving "." and "..". nullopt when the result climbs above the scanned root.
+[[nodiscard]] std::optional<std::string> join_relative(std::string_view dir, std::string_view path);
 
 // "a/b/c.tf" -> "a/b"; "c.tf" -> ".".
 [[nodiscard]] std::string parent_dir(std::string_view file);

@@ -49,6 +49,11 @@ DiscoveredFiles discover_files(const fs::path& root, const LoadOptions& options)
     const fs::directory_entry& entry = *it;
     if (entry.is_directory(ec)) {
       if (entry.is_symlink(ec) || is_skipped_dir(entry.path())) it.disable_recursion_pending();
+      if (entry.path().filename() == ".terraform" &&
+          fs::is_regular_file(entry.path() / "modules" / "modules.json", ec)) {
+        found.module_manifests.push_back(
+            relative_path(entry.path() / "modules" / "modules.json", root));
+      }
       continue;
     }
     if (entry.path().extension() != ".tf") continue;
@@ -61,7 +66,26 @@ DiscoveredFiles discover_files(const fs::path& root, const LoadOptions& options)
     found.terraform.push_back(relative_path(entry.path(), root));
   }
   std::sort(found.terraform.begin(), found.terraform.end());
+  std::sort(found.module_manifests.begin(), found.module_manifests.end());
   return found;
+}
+
+std::vector<std::string> list_terraform_files(const fs::path& root, const std::string& dir,
+                                              const LoadOptions& options) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root / dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_directory(ec)) {
+      if (it->is_symlink(ec) || is_skipped_dir(it->path())) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->path().extension() != ".tf") continue;
+    if (files.size() >= options.max_files) break;
+    files.push_back(relative_path(it->path(), root));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace blastgraph::analyzer

@@ -12,11 +12,20 @@ namespace blastgraph::analyzer {
 
 struct DiscoveredFiles {
   std::vector<std::string> terraform;  // relative paths, '/' separated, sorted
+  // `<dir>/.terraform/modules/modules.json` files: `terraform init`'s record of where each
+  // remote module was installed, so they can be expanded offline. Sorted.
+  std::vector<std::string> module_manifests;
   std::vector<Diagnostic> diagnostics;
 };
 
 [[nodiscard]] DiscoveredFiles discover_files(const std::filesystem::path& root,
                                              const LoadOptions& options);
+
+// Every .tf file under `dir` (recursively, symlinked directories not followed), relative to
+// `root`, sorted. Used for installed remote modules, which discover_files skips.
+[[nodiscard]] std::vector<std::string> list_terraform_files(const std::filesystem::path& root,
+                                                            const std::string& dir,
+                                                            const LoadOptions& options);
 
 // `path` relative to `root`, '/' separated, "." for the root itself.
 [[nodiscard]] std::string relative_path(const std::filesystem::path& path,

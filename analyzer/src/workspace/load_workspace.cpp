@@ -5,6 +5,7 @@
 #include "blastgraph/analyzer/workspace.hpp"
 #include "blastgraph/parsers/terraform.hpp"
 #include "terraform/link.hpp"
+#include "terraform/manifest.hpp"
 #include "terraform/module_tree.hpp"
 #include "workspace/discover.hpp"
 
@@ -58,7 +59,19 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   auto discovered = discover_files(root, options);
   workspace.diagnostics = std::move(discovered.diagnostics);
 
-  auto files = parse_terraform_files(root, discovered.terraform, options);
+  // Remote modules `terraform init` installed under the tree are parsed too, so they can be
+  // expanded offline.
+  auto manifests = terraform_link::read_module_manifests(root, discovered.module_manifests, options,
+                                                         workspace.diagnostics);
+  auto paths = discovered.terraform;
+  for (const auto& dir : manifests.installed_dirs) {
+    auto installed = list_terraform_files(root, dir, options);
+    paths.insert(paths.end(), installed.begin(), installed.end());
+  }
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+
+  auto files = parse_terraform_files(root, paths, options);
   count_coverage(files, workspace);
   for (auto& file : files) {
     workspace.diagnostics.insert(workspace.diagnostics.end(), file.diagnostics.begin(),
@@ -67,8 +80,8 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
 
   terraform_link::ModuleTree tree(files, workspace.diagnostics);
   workspace.terraform_roots = tree.roots();
-  auto forest = terraform_link::expand_instances(tree, workspace.terraform_roots, options,
-                                                 workspace.diagnostics);
+  auto forest = terraform_link::expand_instances(tree, manifests, workspace.terraform_roots,
+                                                 options, workspace.diagnostics);
 
   graph::GraphBuilder builder;
   auto root_name = fs::weakly_canonical(root, ec).filename().string();
