@@ -1,0 +1,226 @@
+#pragma once
+// Kubernetes manifests: one file's text -> the objects it declares with every relationship
+// the analyzer turns into an edge, plus diagnostics. All YAML walking happens here; the
+// analyzer only reads these structs. Never throws on bad input.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "blastgraph/core/diagnostic.hpp"
+#include "blastgraph/core/source_span.hpp"
+
+namespace blastgraph::kubernetes {
+
+using Labels = std::map<std::string, std::string>;
+
+enum class SelectorOperator { in, not_in, exists, does_not_exist };
+
+struct LabelRequirement {
+  std::string key;
+  SelectorOperator op = SelectorOperator::exists;
+  std::vector<std::string> values;  // in / not_in only
+  auto operator<=>(const LabelRequirement&) const = default;
+};
+
+// A metav1.LabelSelector. An empty selector matches everything.
+struct LabelSelector {
+  Labels match_labels;
+  std::vector<LabelRequirement> match_expressions;
+  auto operator<=>(const LabelSelector&) const = default;
+};
+
+// True when `labels` satisfy every matchLabels entry and every requirement.
+[[nodiscard]] bool matches(const LabelSelector& selector, const Labels& labels);
+
+// How an object names another; the analyzer maps each to an edge kind.
+enum class RefVia {
+  owner_reference,
+  env_value_from,    // env[].valueFrom.configMapKeyRef / secretKeyRef
+  env_from,          // envFrom[].configMapRef / secretRef
+  volume,            // volumes[].configMap / secret / persistentVolumeClaim / csi secret
+  projected_volume,  // volumes[].projected.sources[].configMap / secret
+  image_pull_secret,
+  service_account,  // pod spec serviceAccountName (`default` when absent)
+  priority_class,
+  volume_claim_template,  // StatefulSet: PVCs it owns, `<template>-<statefulset>-<ordinal>`
+  governing_service,      // StatefulSet spec.serviceName
+  storage_class,          // PVC / PV / claim template storageClassName
+  persistent_volume,      // PVC spec.volumeName
+  volume_claim,           // PV spec.claimRef
+  ingress_backend,        // rules[].http.paths[].backend
+  ingress_default_backend,
+  ingress_tls,
+  ingress_class,
+  gateway_class,         // Gateway spec.gatewayClassName
+  gateway_certificate,   // Gateway listeners[].tls.certificateRefs
+  route_parent,          // *Route spec.parentRefs
+  route_backend,         // *Route spec.rules[].backendRefs (and mirror filters)
+  reference_grant_from,  // name empty: any object of that kind in that namespace
+  reference_grant_to,    // name empty: any object of that kind
+  role_ref,
+  subject,          // ServiceAccount / User / Group
+  scale_target,     // HPA / KEDA scaleTargetRef, VPA targetRef
+  webhook_service,  // admission webhooks' clientConfig.service
+  api_service,      // APIService spec.service
+};
+
+[[nodiscard]] std::string_view to_string(RefVia via);
+
+// A reference by name. `namespace_name` empty means the referencing object's namespace (the
+// analyzer resolves cluster-scoped kinds itself). Subjects keep group and user names verbatim
+// (`system:serviceaccounts`, `system:serviceaccounts:<ns>`), except that a User named
+// `system:serviceaccount:<ns>:<name>` is that ServiceAccount and is reported as one.
+struct ObjectRef {
+  std::string kind;
+  std::string namespace_name;
+  std::string name;
+  RefVia via = RefVia::owner_reference;
+  // Field path from the object root; list items by their name when they have one:
+  // "spec.template.spec.containers[app].env[DB_URL].valueFrom.secretKeyRef".
+  std::string path;
+  SourcePosition position;
+  bool optional = false;  // `optional: true`: the workload starts without it
+  bool implicit = false;  // not written: serviceAccountName absent means "default"
+  auto operator<=>(const ObjectRef&) const = default;
+};
+
+enum class SelectorVia {
+  pod_disruption_budget,  // spec.selector
+  network_policy_target,  // spec.podSelector: the pods the policy applies to
+  network_policy_from,    // spec.ingress[].from[]
+  network_policy_to,      // spec.egress[].to[]
+};
+
+// Pods chosen by label. A NetworkPolicy peer has a pod selector, a namespace selector or
+// both (both: pods matching the first in namespaces matching the second); when only the pod
+// selector is set the namespace is the policy's own.
+struct SelectorRef {
+  SelectorVia via = SelectorVia::pod_disruption_budget;
+  std::optional<LabelSelector> pod_selector;
+  std::optional<LabelSelector> namespace_selector;
+  std::string path;
+  SourcePosition position;
+  auto operator<=>(const SelectorRef&) const = default;
+};
+
+// A string that may name a Service: an env var `value`, ConfigMap `data` or Secret
+// `stringData` value. Collected as written; find_service_addresses reads it.
+struct AddressSite {
+  std::string value;
+  std::string path;
+  SourcePosition position;
+  auto operator<=>(const AddressSite&) const = default;
+};
+
+struct OwnerReference {
+  std::string api_version;
+  std::string kind;
+  std::string name;
+  bool controller = false;
+  auto operator<=>(const OwnerReference&) const = default;
+};
+
+struct Object {
+  std::string api_version;
+  std::string kind;
+  std::string name;            // metadata.name, or metadata.generateName when only that is set
+  std::string namespace_name;  // as written; empty when absent
+  Labels labels;
+  Labels annotations;
+  std::vector<OwnerReference> owner_references;
+  SourceSpan span;  // the document, or the item of a List
+  std::size_t document_index = 0;
+  SourcePosition position;  // of the object's root mapping
+
+  // Pod-creating objects: the labels their pods get (a Pod's own labels).
+  bool has_pod_template = false;
+  Labels pod_template_labels;
+  std::optional<LabelSelector> selector;   // workload spec.selector
+  std::optional<Labels> service_selector;  // Service spec.selector (equality only)
+  std::string service_type;                // Service spec.type as written
+  std::string external_name;               // Service spec.externalName
+
+  std::vector<ObjectRef> references;  // in source order
+  std::vector<SelectorRef> selectors;
+  std::vector<AddressSite> addresses;
+};
+
+// Diagnostics: the yaml-* codes of yaml::load, and the warnings k8s-helm-template,
+// k8s-missing-name, k8s-list-item (a List item that is not an object) and k8s-selector (a
+// selector requirement without a key or with an unknown operator; it is dropped, which only
+// widens the selection).
+struct ManifestFile {
+  std::string path;
+  std::vector<Object> objects;
+  std::vector<Diagnostic> diagnostics;
+  // Not (fully) read: a Helm template, or YAML that lost a document to an error or a limit.
+  // Counts against the report's coverage.
+  bool unparsed = false;
+};
+
+// Parses one manifest file (YAML or JSON). Documents without a string apiVersion and kind
+// are not Kubernetes objects and are skipped silently; `List` and `*List` kinds with `items`
+// are flattened; kustomize's own files (kustomize.config.k8s.io) are not objects; an object
+// without metadata.name (or generateName) is skipped with a k8s-missing-name warning.
+// A Helm template yields no objects, `unparsed`, and a k8s-helm-template warning: either
+// is_helm_template says so, or the file has a `{{ ... }}` action and does not parse as YAML
+// or parses with a collection as a mapping key (an unquoted `{{ ... }}`).
+// YAML problems that lose a document set `unparsed` too; `objects` then holds what was read.
+// Never throws on bad input; thread-safe.
+[[nodiscard]] ManifestFile parse_manifests(std::string_view path, std::string_view text);
+
+// True when a `{{ ... }}` action names Helm's built-in objects (.Values, .Release, .Chart,
+// .Capabilities, .Files, .Template) or Helm-only functions (include, tpl, toYaml, required,
+// lookup). Go-template text without them, such as Prometheus's `{{ $labels.instance }}` or an
+// Alertmanager `{{ range .Alerts }}`, is data of a manifest that parses.
+[[nodiscard]] bool is_helm_template(std::string_view text);
+
+// Kinds without a namespace.
+[[nodiscard]] bool is_cluster_scoped(std::string_view kind);
+
+// `.yaml`, `.yml` or `.json` (case-insensitive).
+[[nodiscard]] bool looks_like_manifest_path(std::string_view path);
+// `kustomization.yaml`, `kustomization.yml` or `Kustomization`.
+[[nodiscard]] bool looks_like_kustomization_path(std::string_view path);
+
+struct Kustomization {
+  std::string path;
+  std::vector<std::string> resources;  // `resources`, then the deprecated `bases`, as written
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Reads the first document's `resources` and `bases` (files, directories or remote URLs, as
+// written; resolving them is the caller's). A root that is not a mapping gives a
+// k8s-kustomization warning and no resources. Never throws on bad input.
+[[nodiscard]] Kustomization parse_kustomization(std::string_view path, std::string_view text);
+
+// A Service a string may name. `namespace_name` is empty for a short name (the caller's
+// namespace applies).
+struct ServiceAddress {
+  std::string name;
+  std::string namespace_name;
+  std::optional<std::uint16_t> port;
+  auto operator<=>(const ServiceAddress&) const = default;
+};
+
+// Candidate in-cluster Service addresses in a string, in order, without duplicates. The
+// string is split into tokens at whitespace, ',', ';' and '='; keys (a token before '=' or
+// ending in ':', unless it is a URL) are skipped, so whole properties, YAML and JSON files
+// can be read. A token may carry a URL scheme (`scheme://`, then `user:pw@` allowed), a
+// `:port` and a path. The host
+// must be lowercase DNS labels whose first label starts with a letter, and is read as:
+//   name                  only with a port or a scheme (`svc:8080`, `http://svc/x`)
+//   name.ns               two labels, unless the second is a common top-level domain or
+//                         file extension (`example.com`, `app.yaml`)
+//   name.ns.svc[.…]       the third label is `svc` (any cluster domain may follow)
+//   pod.name.ns.svc[.…]   a StatefulSet pod's address: the Service is `name`
+// Anything else is not a Service address: IPs, `localhost`, plain words (`true`, `info`),
+// file paths, e-mail addresses, external names (`api.stripe.com`).
+[[nodiscard]] std::vector<ServiceAddress> find_service_addresses(std::string_view value);
+
+}  // namespace blastgraph::kubernetes

@@ -1,0 +1,22 @@
+# Kubernetes manifests: YAML loading (libyaml's event parser into our own tree) and the
+# manifest model. libyaml stays private: no public header names it.
+target_sources(blastgraph_parsers PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/yaml_events.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/yaml_tree.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/yaml_node.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/merge_keys.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/manifest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/extract_common.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pod_spec_refs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/workload_refs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ingress_refs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rbac_refs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/policy_refs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/helm.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kinds.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomization.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/addresses.cpp)
+
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)
+target_link_libraries(blastgraph_parsers PRIVATE PkgConfig::LIBYAML)

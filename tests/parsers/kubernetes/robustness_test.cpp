@@ -1,0 +1,62 @@
+// Bad input never crashes and never yields positions outside the file: every fixture input
+// is parsed truncated at each byte and with bytes flipped.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "render.hpp"
+
+namespace blastgraph::kubernetes {
+namespace {
+
+std::vector<std::string> fixture_inputs() {
+  std::vector<std::string> inputs;
+  for (const std::string& name : testing::list_cases(testing::fixtures_dir())) {
+    for (const auto& entry : std::filesystem::directory_iterator(testing::fixtures_dir() / name)) {
+      std::string file = entry.path().filename().string();
+      if (file != "command" && file != "expected.txt")
+        inputs.push_back(testing::read_text(entry.path()));
+    }
+  }
+  return inputs;
+}
+
+void expect_sane(const ManifestFile& file, std::string_view text) {
+  auto lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n') + 1);
+  for (const Diagnostic& d : file.diagnostics) {
+    EXPECT_EQ(d.file, "f.yaml");
+    EXPECT_LE(d.position.line, lines) << format_diagnostic(d);
+  }
+  for (const Object& object : file.objects) {
+    EXPECT_FALSE(object.name.empty());
+    EXPECT_LE(object.span.first_line, object.span.last_line);
+    EXPECT_LE(object.span.last_line, lines);
+  }
+}
+
+TEST(Robustness, SurvivesEveryTruncation) {
+  std::vector<std::string> inputs = fixture_inputs();
+  ASSERT_GE(inputs.size(), 40U);
+  for (const std::string& text : inputs) {
+    for (std::size_t size = 0; size <= text.size(); ++size) {
+      std::string_view prefix = std::string_view(text).substr(0, size);
+      expect_sane(parse_manifests("f.yaml", prefix), prefix);
+    }
+  }
+}
+
+TEST(Robustness, SurvivesFlippedBytes) {
+  using namespace std::string_view_literals;
+  constexpr std::string_view k_noise = "\0\n:-[]{}&*!|>'\"#%@`\t\xff"sv;  // NUL included
+  for (const std::string& text : fixture_inputs()) {
+    for (std::size_t at = 0; at < text.size(); at += 7) {
+      std::string mutated = text;
+      mutated[at] = k_noise[at % k_noise.size()];
+      expect_sane(parse_manifests("f.yaml", mutated), mutated);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace blastgraph::kubernetes

@@ -1,0 +1,125 @@
+// find_service_addresses: one row per form the declaration promises to read or to refuse.
+
+#include <gtest/gtest.h>
+
+#include "blastgraph/parsers/kubernetes.hpp"
+
+namespace blastgraph::kubernetes {
+namespace {
+
+struct Row {
+  std::string_view value;
+  std::vector<ServiceAddress> expected;
+};
+
+ServiceAddress at(std::string name, std::string ns, std::optional<std::uint16_t> port = {}) {
+  return ServiceAddress{std::move(name), std::move(ns), port};
+}
+
+const std::vector<Row>& found_rows() {
+  static const std::vector<Row> rows{
+      {"svc:8080", {at("svc", "", 8080)}},
+      {"svc.ns", {at("svc", "ns")}},
+      {"svc.ns.svc", {at("svc", "ns")}},
+      {"svc.ns.svc.cluster.local:443", {at("svc", "ns", 443)}},
+      {"svc.ns.svc.cluster.local.", {at("svc", "ns")}},
+      {"svc.ns.svc.corp.internal:80", {at("svc", "ns", 80)}},
+      {"http://svc:8080/x", {at("svc", "", 8080)}},
+      {"http://svc/x", {at("svc", "")}},
+      {"https://checkout.shop/api?q=1#top", {at("checkout", "shop")}},
+      {"mongodb://user:pw@db:27017/test", {at("db", "", 27017)}},
+      {"redis://cache.shop.svc.cluster.local:6379", {at("cache", "shop", 6379)}},
+      {"jdbc:postgresql://postgres.data:5432/shop", {at("postgres", "data", 5432)}},
+      {"PLAINTEXT://kafka:9092", {at("kafka", "", 9092)}},
+      {"kafka-0.kafka-headless.streaming.svc.cluster.local:9092",
+       {at("kafka-headless", "streaming", 9092)}},
+      {"svc:8080/api/v1", {at("svc", "", 8080)}},
+      {"kafka-0:9092,kafka-1:9092, kafka-2:9092",
+       {at("kafka-0", "", 9092), at("kafka-1", "", 9092), at("kafka-2", "", 9092)}},
+      {"mongodb://a:1,b:2/db", {at("a", "", 1), at("b", "", 2)}},
+      {"cart:8080 cart:8080", {at("cart", "", 8080)}},
+      {"cart:8080 cart:9090", {at("cart", "", 8080), at("cart", "", 9090)}},
+      {"url=http://orders:80", {at("orders", "", 80)}},
+      {"\"http://orders:80\"", {at("orders", "", 80)}},
+      {"(see billing.finance).", {at("billing", "finance")}},
+      {"host: search.shop", {at("search", "shop")}},
+      {"http://search:9200/_search?q=a=b", {at("search", "", 9200)}},
+      {"\"log.level\": \"debug\", \"url\": \"ws://events.shop\"", {at("events", "shop")}},
+  };
+  return rows;
+}
+
+const std::vector<std::string_view>& refused_values() {
+  static const std::vector<std::string_view> values{
+      "",
+      "true",
+      "info",
+      "production",
+      "8080",
+      "3.14",
+      "v1.2",
+      "1.2.3",
+      "10.0.0.1",
+      "10.0.0.1:5432",
+      "http://10.0.0.1:80/",
+      "[::1]:80",
+      "localhost:8080",
+      "http://localhost/x",
+      "/etc/config/app.yaml",
+      "config/app.yaml",
+      "./run.sh",
+      "ops@example.com",
+      "mailto:ops@example.com",
+      "api.stripe.com",
+      "https://api.stripe.com/v1",
+      "example.com",
+      "app.yaml",
+      "tls.key",
+      "Cart:8080",
+      "INFO",
+      "12:30",
+      "en_US.UTF-8",
+      "s3://bucket/key",
+      "file:///var/data",
+      "gs://bucket",
+      "unix:///var/run/docker.sock",
+      "cart:0",
+      "cart:70000",
+      "cart:http",
+      "-cart:80",
+      "cart-:80",
+      "a..b",
+      "org.postgresql.Driver",
+      "com.example.app",
+      "0cart:80",
+      "log.level=debug",
+      "app.name: shop",
+  };
+  return values;
+}
+
+TEST(FindServiceAddresses, ReadsEveryAddressForm) {
+  for (const Row& row : found_rows()) {
+    EXPECT_EQ(find_service_addresses(row.value), row.expected) << "value: " << row.value;
+  }
+}
+
+TEST(FindServiceAddresses, RefusesWhatIsNotAServiceHost) {
+  for (std::string_view value : refused_values()) {
+    EXPECT_TRUE(find_service_addresses(value).empty()) << "value: " << value;
+  }
+}
+
+TEST(FindServiceAddresses, FindsAddressesInsideConfigurationFiles) {
+  const std::string properties =
+      "spring.datasource.url=jdbc:postgresql://postgres.data:5432/shop\n"
+      "log.level=info\n"
+      "catalog.endpoint=http://catalog:8080\n"
+      "{\"cache\": \"redis://cache.shop.svc:6379\"}\n";
+  EXPECT_EQ(find_service_addresses(properties),
+            (std::vector<ServiceAddress>{at("postgres", "data", 5432), at("catalog", "", 8080),
+                                         at("cache", "shop", 6379)}));
+}
+
+}  // namespace
+}  // namespace blastgraph::kubernetes
