@@ -68,7 +68,7 @@ case "$action" in
   demo)
     log "demo: what does editing the shared permission boundary reach?"
     set -x
-    "$bin" score fixtures/terraform --changed 'envs/prod:module.iam.aws_iam_policy.boundary' || true
+    "$bin" score fixtures/acme --changed 'terraform/envs/prod:module.iam.aws_iam_policy.boundary' || true
     ;;
   test)
     log "test: ctest ($preset)"

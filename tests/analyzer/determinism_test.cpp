@@ -26,7 +26,7 @@ std::string render_everything(const std::filesystem::path& root, std::size_t thr
 }
 
 TEST(Determinism, SameBytesWithOneTwoAndFourThreads) {
-  const auto root = fixtures_dir() / "terraform";
+  const auto root = fixtures_dir() / "acme" / "terraform";
   const auto one = render_everything(root, 1);
   EXPECT_GT(one.size(), 10'000U);
   EXPECT_EQ(render_everything(root, 2), one);
@@ -34,9 +34,9 @@ TEST(Determinism, SameBytesWithOneTwoAndFourThreads) {
 }
 
 TEST(BrokenInput, OneBrokenFileLeavesTheRestOfTheGraphIntact) {
-  const auto clean = load(fixtures_dir() / "terraform");
+  const auto clean = load(fixtures_dir() / "acme" / "terraform");
   TempTree tree;
-  tree.copy_from(fixtures_dir() / "terraform");
+  tree.copy_from(fixtures_dir() / "acme" / "terraform");
   tree.write("envs/prod/broken.tf", "resource \"aws_sqs_queue\" \"extra\" {\n  name = \n}}}\n");
   tree.write("envs/prod/huge.tf", std::string(17U << 20U, '#'));
   const auto broken = load(tree.root());

@@ -16,7 +16,7 @@ const std::vector<std::string> k_prod_services{"checkout", "payments",      "ord
 class ExampleRepo : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    s_workspace = new analyzer::Workspace(load(fixtures_dir() / "terraform"));
+    s_workspace = new analyzer::Workspace(load(fixtures_dir() / "acme" / "terraform"));
   }
   static void TearDownTestSuite() { delete s_workspace; }
 

@@ -37,7 +37,7 @@ void expect_golden(const std::string& name, const std::string& actual) {
 
 class GoldenReport : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { s_ws = new analyzer::Workspace(load(fixtures_dir() / "terraform")); }
+  static void SetUpTestSuite() { s_ws = new analyzer::Workspace(load(fixtures_dir() / "acme" / "terraform")); }
   static void TearDownTestSuite() { delete s_ws; }
 
   static std::string score_output(const std::string& id, const std::string& format,

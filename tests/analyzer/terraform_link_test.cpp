@@ -137,3 +137,85 @@ TEST(TerraformLink, DuplicateDeclarationsAreReported) {
 
 }  // namespace
 }  // namespace blastgraph::testing
+
+namespace blastgraph::testing {
+namespace {
+
+constexpr const char* k_account = R"(apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: %NAME%
+  namespace: apps
+  annotations:
+    eks.amazonaws.com/role-arn: %ARN%
+)";
+
+std::string account(const std::string& name, const std::string& arn) {
+  std::string text = k_account;
+  text.replace(text.find("%NAME%"), 6, name);
+  text.replace(text.find("%ARN%"), 5, arn);
+  return text;
+}
+
+TEST(WorkloadIdentity, RoleNamesAreEvaluatedStaticallyToMatchAnnotations) {
+  TempTree tree;
+  tree.write("modules/app/main.tf", R"(
+variable "env" {}
+variable "name" {}
+locals { full = "${var.env}-${var.name}" }
+resource "aws_iam_role" "templated" {
+  name               = local.full
+  path               = "/apps/"
+  assume_role_policy = "{}"
+}
+resource "aws_iam_role" "prefixed" {
+  name_prefix        = "${var.name}-"
+  assume_role_policy = "{}"
+}
+resource "aws_iam_role" "generated" { assume_role_policy = "{}" }
+)");
+  tree.write("live/main.tf", "module \"api\" {\n  source = \"../modules/app\"\n  env = \"prod\"\n  name = \"api\"\n}\n");
+  tree.write("k8s/a.yaml", account("a", "arn:aws:iam::111122223333:role/apps/prod-api"));
+  tree.write("k8s/b.yaml", account("b", "arn:aws:iam::111122223333:role/api-20240101abcdef"));
+  tree.write("k8s/c.yaml", account("c", "arn:aws:iam::111122223333:role/someone-else"));
+  const auto ws = load(tree.root());
+  const auto& g = ws.graph;
+  EXPECT_EQ(edge_kind(g, "k8s:apps/ServiceAccount/a", "live:module.api.aws_iam_role.templated"), "runs_as");
+  EXPECT_EQ(edge_kind(g, "k8s:apps/ServiceAccount/b", "live:module.api.aws_iam_role.prefixed"), "runs_as");
+  EXPECT_EQ(edge_kind(g, "k8s:apps/ServiceAccount/a", "live:module.api.aws_iam_role.generated"), "");
+  // A role defined elsewhere stays visible as an external node.
+  const auto external = "ext:arn:aws:iam::111122223333:role/someone-else";
+  EXPECT_EQ(edge_kind(g, "k8s:apps/ServiceAccount/c", external), "runs_as");
+  EXPECT_EQ(g.node(g.find(external)).domain, graph::Domain::external);
+}
+
+TEST(WorkloadIdentity, PodIdentityAssociationsAndGkeWorkloadIdentity) {
+  TempTree tree;
+  tree.write("main.tf", R"(
+resource "aws_iam_role" "r" { assume_role_policy = "{}" }
+resource "aws_eks_pod_identity_association" "a" {
+  cluster_name    = "main"
+  namespace       = "apps"
+  service_account = "worker"
+  role_arn        = aws_iam_role.r.arn
+}
+resource "google_service_account" "gsa" { account_id = "reporter" }
+)");
+  tree.write("k8s/gke.yaml", R"(apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: reporter
+  namespace: apps
+  annotations:
+    iam.gke.io/gcp-service-account: reporter@acme-prod.iam.gserviceaccount.com
+)");
+  const auto ws = load(tree.root());
+  const auto& g = ws.graph;
+  EXPECT_EQ(edge_kind(g, "k8s:apps/ServiceAccount/worker", ".:aws_eks_pod_identity_association.a"), "runs_as");
+  EXPECT_EQ(edge_kind(g, "k8s:apps/ServiceAccount/reporter", ".:google_service_account.gsa"), "runs_as");
+  const auto reached = reached_ids(g, {".:aws_iam_role.r"});
+  EXPECT_TRUE(reached.contains("k8s:apps/ServiceAccount/worker"));
+}
+
+}  // namespace
+}  // namespace blastgraph::testing

@@ -6,9 +6,9 @@
 namespace blastgraph::analyzer {
 
 void write_scan_text(const ScanSummary& s, const Workspace& workspace, std::ostream& out) {
+  const auto services = s.resources_by_service.size() - s.resources_by_service.count("(none)");
   out << "scanned " << workspace.root.generic_string() << ": " << s.nodes << " nodes, " << s.edges
-      << " edges, " << s.resources << " resources in " << s.resources_by_service.size()
-      << " services\n";
+      << " edges, " << s.resources << " resources in " << services << " services\n";
   out << "\nterraform roots\n";
   for (const auto& root : s.terraform_roots) out << "  " << root << '\n';
   text::write_counts(out, "nodes by domain", s.nodes_by_domain);

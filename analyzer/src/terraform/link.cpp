@@ -5,10 +5,13 @@
 
 namespace blastgraph::analyzer::terraform_link {
 
-void link_terraform(const InstanceForest& forest, LinkContext& context) {
-  // Two passes: an edge needs both of its nodes, and references point forwards and
-  // backwards across files and instances.
+// NOTE: two passes (nodes of every domain, then edges), because an edge needs both of its
+// nodes and references point forwards and backwards across files, instances and domains.
+void add_terraform_nodes(const InstanceForest& forest, LinkContext& context) {
   for (const auto& instance : forest.instances) add_instance_nodes(instance, context);
+}
+
+void add_terraform_edges(const InstanceForest& forest, LinkContext& context) {
   for (const auto& instance : forest.instances) link_instance_edges(instance, context);
 }
 

@@ -2,6 +2,7 @@
 #include "terraform/nodes.hpp"
 
 #include "classify/criticality.hpp"
+#include "terraform/identities.hpp"
 #include "terraform/static_eval.hpp"
 
 namespace blastgraph::analyzer::terraform_link {
@@ -66,6 +67,7 @@ void add_instance_nodes(const Instance& instance, LinkContext& context) {
     if (block->kind == BlockKind::resource || block->kind == BlockKind::data) {
       node.criticality = classify_terraform_type(block->type);
     }
+    collect_identity(instance, *block, node.id, context.identities);
     context.builder.add_node(std::move(node));
 
     const bool remote = block->kind == BlockKind::module && !instance.children.contains(block->name);

@@ -56,17 +56,21 @@ DiscoveredFiles discover_files(const fs::path& root, const LoadOptions& options)
       }
       continue;
     }
-    if (entry.path().extension() != ".tf") continue;
+    const auto extension = entry.path().extension();
+    const bool terraform = extension == ".tf";
+    const bool document = extension == ".yaml" || extension == ".yml" || extension == ".json";
+    if (!terraform && !document) continue;
     if (++seen > options.max_files) {
       found.diagnostics.push_back(
           {"", {}, Severity::error, "too-many-files",
            "more than " + std::to_string(options.max_files) + " files; the rest are not scanned"});
       break;
     }
-    found.terraform.push_back(relative_path(entry.path(), root));
+    (terraform ? found.terraform : found.documents).push_back(relative_path(entry.path(), root));
   }
   std::sort(found.terraform.begin(), found.terraform.end());
   std::sort(found.module_manifests.begin(), found.module_manifests.end());
+  std::sort(found.documents.begin(), found.documents.end());
   return found;
 }
 

@@ -15,6 +15,9 @@ struct DiscoveredFiles {
   // `<dir>/.terraform/modules/modules.json` files: `terraform init`'s record of where each
   // remote module was installed, so they can be expanded offline. Sorted.
   std::vector<std::string> module_manifests;
+  // .yaml / .yml / .json files: Kubernetes manifests, kustomizations and policy documents are
+  // told apart by their content. Sorted.
+  std::vector<std::string> documents;
   std::vector<Diagnostic> diagnostics;
 };
 

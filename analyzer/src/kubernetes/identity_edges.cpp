@@ -1,0 +1,54 @@
+// Workloads running as cloud identities: a ServiceAccount depends on the role it assumes
+// (IRSA annotation, EKS pod identity, GKE workload identity), so a change to the role or to
+// anything bounding it reaches the account, its workloads and their callers.
+#include "blastgraph/analyzer/change.hpp"
+#include "kubernetes/link.hpp"
+
+namespace blastgraph::analyzer::k8s_link {
+namespace {
+
+constexpr std::string_view k_irsa_annotation = "eks.amazonaws.com/role-arn";
+constexpr std::string_view k_gke_annotation = "iam.gke.io/gcp-service-account";
+
+template <typename Identity>
+void link_annotation(Linker& linker, const PlacedObject& account, std::string_view annotation,
+                     const std::vector<Identity>& identities, const std::string& external_type,
+                     std::string Identity::*pattern) {
+  const auto& object = *account.object;
+  auto it = object.annotations.find(std::string(annotation));
+  if (it == object.annotations.end() || it->second.empty()) return;
+  const auto& value = it->second;
+  const auto path = "metadata.annotations." + std::string(annotation);
+  bool matched = false;
+  for (const auto& identity : identities) {
+    if (!glob_match(identity.*pattern, value)) continue;
+    linker.edge(account.id, identity.node, graph::EdgeKind::runs_as, object, object.position, path);
+    matched = true;
+  }
+  if (matched) return;
+  // Not defined in the scanned Terraform: keep it as an external node, never drop it.
+  const auto external = "ext:" + value;
+  linker.ensure_external(external, external_type);
+  linker.edge(account.id, external, graph::EdgeKind::runs_as, object, object.position, path);
+}
+
+}  // namespace
+
+void add_identity_edges(Linker& linker, const CloudIdentities& identities) {
+  for (const auto& placed : linker.index().objects()) {
+    if (placed.object->kind != "ServiceAccount") continue;
+    link_annotation(linker, placed, k_irsa_annotation, identities.aws_roles, "aws_iam_role",
+                    &AwsRoleIdentity::arn_pattern);
+    link_annotation(linker, placed, k_gke_annotation, identities.gcp_accounts,
+                    "google_service_account", &GcpServiceAccountIdentity::email_pattern);
+  }
+  for (const auto& association : identities.pod_identities) {
+    const auto account =
+        object_id("ServiceAccount", association.namespace_name, association.service_account);
+    linker.ensure_target(account, "ServiceAccount");
+    linker.raw_edge(account, association.node, graph::EdgeKind::runs_as,
+                    {"", 0, "aws_eks_pod_identity_association"});
+  }
+}
+
+}  // namespace blastgraph::analyzer::k8s_link

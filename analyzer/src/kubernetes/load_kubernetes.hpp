@@ -1,0 +1,25 @@
+#pragma once
+// The Kubernetes half of a workspace: parse every manifest, keep the deployed ones, index
+// their objects.
+
+#include <memory>
+#include <vector>
+
+#include "blastgraph/analyzer/workspace.hpp"
+#include "kubernetes/objects.hpp"
+#include "workspace/discover.hpp"
+
+namespace blastgraph::analyzer::k8s_link {
+
+struct KubernetesInput {
+  std::vector<kubernetes::ManifestFile> files;  // owns the objects the index points into
+  std::unique_ptr<ObjectIndex> index;
+};
+
+// Problems go to workspace.diagnostics, counts to workspace.coverage.
+[[nodiscard]] std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& root,
+                                                               const DiscoveredFiles& discovered,
+                                                               const LoadOptions& options,
+                                                               Workspace& workspace);
+
+}  // namespace blastgraph::analyzer::k8s_link

@@ -1,0 +1,71 @@
+#include "terraform/load_terraform.hpp"
+
+#include <algorithm>
+
+#include "terraform/manifest.hpp"
+#include "workspace/parse_files.hpp"
+
+namespace blastgraph::analyzer::terraform_link {
+namespace {
+
+bool has_code(const terraform::File& file, std::string_view code) {
+  return std::any_of(file.diagnostics.begin(), file.diagnostics.end(),
+                     [&](const Diagnostic& d) { return d.code == code; });
+}
+
+bool has_error(const terraform::File& file) {
+  return std::any_of(file.diagnostics.begin(), file.diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+void count_coverage(const std::vector<terraform::File>& files, Coverage& coverage) {
+  coverage.files_scanned += files.size();
+  for (const auto& file : files) {
+    if (has_code(file, "file-unreadable")) {
+      ++coverage.files_unparsed;
+    } else if (has_error(file)) {
+      ++coverage.files_with_errors;
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<TerraformInput> load_terraform(const std::filesystem::path& root,
+                                               const DiscoveredFiles& discovered,
+                                               const LoadOptions& options, Workspace& workspace) {
+  // Remote modules `terraform init` installed under the tree are parsed too, so they can be
+  // expanded offline.
+  const auto manifests =
+      read_module_manifests(root, discovered.module_manifests, options, workspace.diagnostics);
+  auto paths = discovered.terraform;
+  for (const auto& dir : manifests.installed_dirs) {
+    auto installed = list_terraform_files(root, dir, options);
+    paths.insert(paths.end(), installed.begin(), installed.end());
+  }
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+
+  auto input = std::make_unique<TerraformInput>();
+  input->files = parse_files<terraform::File>(
+      root, paths, options,
+      [](const std::string& path, const std::string& text) { return terraform::parse_file(path, text); },
+      [](const std::string& path, const std::string& why) {
+        terraform::File file;
+        file.path = path;
+        file.diagnostics.push_back(unreadable_file(path, why));
+        return file;
+      });
+  count_coverage(input->files, workspace.coverage);
+  for (const auto& file : input->files) {
+    workspace.diagnostics.insert(workspace.diagnostics.end(), file.diagnostics.begin(),
+                                 file.diagnostics.end());
+  }
+  input->tree = std::make_unique<ModuleTree>(input->files, workspace.diagnostics);
+  workspace.terraform_roots = input->tree->roots();
+  input->forest = expand_instances(*input->tree, manifests, workspace.terraform_roots, options,
+                                   workspace.diagnostics);
+  return input;
+}
+
+}  // namespace blastgraph::analyzer::terraform_link
