@@ -58,3 +58,54 @@ TEST_F(ExampleAcme, ARoleChangeReachesItsWorkloadAndThatWorkloadsCallers) {
 
 }  // namespace
 }  // namespace blastgraph::testing
+
+namespace blastgraph::testing {
+namespace {
+
+TEST(ExampleAcmeIam, EveryPolicyFileIsANodeAndBrokenOnesAreReported) {
+  const auto ws = load(fixtures_dir() / "acme");
+  const auto& g = ws.graph;
+  const std::vector<std::pair<std::string, std::string>> files{
+      {"iam:iam/policies/break-glass.json", "iam_identity_policy"},
+      {"iam:iam/policies/ci-artifacts.json", "iam_identity_policy"},
+      {"iam:iam/policies/artifacts-bucket-policy.json", "iam_resource_policy"},
+      {"iam:iam/policies/support-trust.json", "iam_trust_policy"},
+      {"iam:iam/snapshots/boundary-v3.json", "iam_identity_policy"},
+      {"iam:iam/snapshots/authorization-details.json", "iam_account_snapshot"},
+      {"iam:iam/broken/missing-effect.json", "iam_identity_policy"},  // one good statement
+  };
+  for (const auto& [id, type] : files) {
+    const auto index = g.find(id);
+    ASSERT_NE(index, graph::k_no_node) << id;
+    EXPECT_EQ(g.node(index).type, type) << id;
+    EXPECT_EQ(g.node(index).domain, graph::Domain::iam);
+  }
+  // Nothing readable, but still a node: a change to it must not vanish from the radius.
+  const auto truncated = g.find("iam:iam/broken/truncated.json");
+  ASSERT_NE(truncated, graph::k_no_node);
+  EXPECT_EQ(g.node(truncated).type, "iam_identity_policy");
+  std::set<std::string> broken;
+  for (const auto& d : ws.diagnostics) {
+    if (!d.file.starts_with("iam/broken/")) continue;
+    broken.insert(d.file + ":" + std::to_string(d.position.line) + ":" +
+                  std::to_string(d.position.column) + " " + d.code);
+  }
+  EXPECT_EQ(broken, (std::set<std::string>{"iam/broken/missing-effect.json:4:5 iam-missing-effect",
+                                           "iam/broken/truncated.json:7:1 iam-json"}));
+  // Non-policy JSON elsewhere in the tree is not ours to judge.
+  for (const auto& d : ws.diagnostics) EXPECT_NE(d.code, "iam-not-a-policy") << format_diagnostic(d);
+}
+
+TEST(ExampleAcmeIam, APolicyFileReachesTheTerraformPolicyBuiltFromItAndItsRoles) {
+  const auto ws = load(fixtures_dir() / "acme");
+  EXPECT_EQ(edge_kind(ws.graph, "terraform/envs/prod:module.iam.aws_iam_policy.break_glass",
+                      "iam:iam/policies/break-glass.json"),
+            "reference");
+  const auto reached = reached_ids(ws.graph, {"iam:iam/policies/break-glass.json"});
+  EXPECT_TRUE(reached.contains("terraform/envs/prod:module.iam.aws_iam_role.deployer"));
+  EXPECT_TRUE(reached.contains("terraform/envs/staging:module.iam.aws_iam_role.deployer"));
+  EXPECT_FALSE(reached.contains("terraform/envs/prod:module.checkout.aws_iam_role.this"));
+}
+
+}  // namespace
+}  // namespace blastgraph::testing

@@ -96,8 +96,12 @@ TEST_F(ExampleRepo, PaymentsQueueReachesPaymentsAndItsOneSenderOnly) {
   const auto reached = reached_ids(s_workspace->graph, {"envs/prod:module.payments.aws_sqs_queue.this"});
   EXPECT_TRUE(reached.contains("envs/prod:module.checkout.aws_iam_role_policy.this"));
   EXPECT_TRUE(reached.contains("envs/prod:module.payments.aws_ssm_parameter.config"));
-  EXPECT_FALSE(reached.contains("envs/prod:module.payments.aws_iam_role.this"));
-  EXPECT_FALSE(reached.contains("envs/prod:module.checkout.aws_iam_role.this"));
+  // An inline policy changes its role's permissions: both roles are reached through theirs.
+  EXPECT_EQ(edge_kind(s_workspace->graph, "envs/prod:module.checkout.aws_iam_role.this",
+                      "envs/prod:module.checkout.aws_iam_role_policy.this"),
+            "policy_attachment");
+  EXPECT_TRUE(reached.contains("envs/prod:module.checkout.aws_iam_role.this"));
+  EXPECT_FALSE(reached.contains("envs/prod:module.orders.aws_iam_role.this"));
   EXPECT_FALSE(reached.contains("envs/prod:module.payments.aws_sqs_queue.dlq"));
 }
 

@@ -219,3 +219,62 @@ metadata:
 
 }  // namespace
 }  // namespace blastgraph::testing
+
+namespace blastgraph::testing {
+namespace {
+
+TEST(IamAttachments, PrincipalsDependOnWhatIsAttachedToThemThroughModules) {
+  TempTree tree;
+  tree.write("modules/grant/main.tf", R"(
+variable "role_name" {}
+resource "aws_iam_policy" "p" { policy = "{}" }
+resource "aws_iam_role_policy_attachment" "a" {
+  role       = var.role_name
+  policy_arn = aws_iam_policy.p.arn
+}
+)");
+  tree.write("main.tf", R"(
+resource "aws_iam_role" "app" { assume_role_policy = "{}" }
+resource "aws_iam_role_policy" "inline" {
+  role   = aws_iam_role.app.id
+  policy = "{}"
+}
+module "grant" {
+  source    = "./modules/grant"
+  role_name = aws_iam_role.app.name
+}
+resource "aws_iam_user" "u" { name = "ci" }
+resource "aws_iam_group" "g" { name = "deployers" }
+resource "aws_iam_group_policy" "gp" {
+  group  = aws_iam_group.g.name
+  policy = "{}"
+}
+resource "aws_iam_user_group_membership" "m" {
+  user   = aws_iam_user.u.name
+  groups = [aws_iam_group.g.name]
+}
+resource "aws_iam_policy" "shared" { policy = "{}" }
+resource "aws_iam_policy_attachment" "exclusive" {
+  name       = "all"
+  policy_arn = aws_iam_policy.shared.arn
+  roles      = [aws_iam_role.app.name]
+  users      = [aws_iam_user.u.name]
+}
+)");
+  const auto ws = load(tree.root());
+  const auto& g = ws.graph;
+  EXPECT_EQ(edge_kind(g, ".:aws_iam_role.app", ".:aws_iam_role_policy.inline"), "policy_attachment");
+  EXPECT_EQ(edge_kind(g, ".:aws_iam_role.app", ".:module.grant.aws_iam_role_policy_attachment.a"),
+            "policy_attachment");
+  EXPECT_EQ(edge_kind(g, ".:aws_iam_group.g", ".:aws_iam_group_policy.gp"), "policy_attachment");
+  EXPECT_EQ(edge_kind(g, ".:aws_iam_user.u", ".:aws_iam_group.g"), "group_membership");
+  EXPECT_EQ(edge_kind(g, ".:aws_iam_user.u", ".:aws_iam_policy_attachment.exclusive"), "policy_attachment");
+  // A policy edit reaches the role through the attachment, and the group's users.
+  const auto reached = reached_ids(g, {".:module.grant.aws_iam_policy.p"});
+  EXPECT_TRUE(reached.contains(".:aws_iam_role.app"));
+  const auto group_reach = reached_ids(g, {".:aws_iam_group_policy.gp"});
+  EXPECT_TRUE(group_reach.contains(".:aws_iam_user.u"));
+}
+
+}  // namespace
+}  // namespace blastgraph::testing

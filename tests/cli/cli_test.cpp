@@ -32,7 +32,7 @@ Run run(const std::string& args) {
   return result;
 }
 
-std::string example() { return (fixtures_dir() / "terraform").string(); }
+std::string example() { return (fixtures_dir() / "acme" / "terraform").string(); }
 
 TEST(Cli, HelpForEveryCommand) {
   for (const auto* command : {"", "scan", "score", "export"}) {

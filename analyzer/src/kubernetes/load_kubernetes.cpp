@@ -11,8 +11,10 @@ std::string file_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-bool mentions_kubernetes(const kubernetes::ManifestFile& file) {
-  return !file.objects.empty() || file.unparsed;
+// A manifest has objects, or could not be read but names an apiVersion (a Helm template, a
+// broken manifest). Other YAML and JSON (CI configs, package.json, policies) is not ours here.
+bool mentions_kubernetes(const kubernetes::ManifestFile& file, bool names_api_version) {
+  return !file.objects.empty() || (file.unparsed && names_api_version);
 }
 
 }  // namespace
@@ -42,23 +44,30 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
     workspace.diagnostics.insert(workspace.diagnostics.end(), k.diagnostics.begin(), k.diagnostics.end());
   }
 
-  auto input = std::make_unique<KubernetesInput>();
-  input->files = parse_files<kubernetes::ManifestFile>(
+  struct Parsed {
+    kubernetes::ManifestFile file;
+    bool names_api_version = false;
+  };
+  auto parsed = parse_files<Parsed>(
       root, manifest_paths, options,
       [](const std::string& path, const std::string& text) {
-        return kubernetes::parse_manifests(path, text);
+        return Parsed{kubernetes::parse_manifests(path, text),
+                      text.find("apiVersion") != std::string::npos};
       },
       [](const std::string& path, const std::string& why) {
-        kubernetes::ManifestFile file;
-        file.path = path;
-        file.unparsed = true;
-        file.diagnostics.push_back(unreadable_file(path, why));
-        return file;
+        Parsed p;
+        p.file.path = path;
+        p.file.unparsed = true;
+        p.file.diagnostics.push_back(unreadable_file(path, why));
+        p.names_api_version = !path.ends_with(".json");  // too large to tell: a YAML file counts
+        return p;
       });
 
+  auto input = std::make_unique<KubernetesInput>();
   const DeploymentFilter filter(kustomizations);
-  for (auto& file : input->files) {
-    if (!mentions_kubernetes(file)) continue;  // YAML or JSON, but not Kubernetes
+  for (auto& [file, names_api_version] : parsed) {
+    if (!mentions_kubernetes(file, names_api_version)) continue;
+    input->manifest_paths.push_back(file.path);
     ++workspace.coverage.files_scanned;
     if (file.unparsed) ++workspace.coverage.files_unparsed;
     workspace.diagnostics.insert(workspace.diagnostics.end(), file.diagnostics.begin(),
@@ -69,6 +78,7 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
            "not listed in the kustomization's resources; its objects are left out"});
       file.objects.clear();
     }
+    input->files.push_back(std::move(file));
   }
   input->index = std::make_unique<ObjectIndex>(input->files, workspace.diagnostics);
   return input;

@@ -13,6 +13,7 @@ namespace blastgraph::analyzer::k8s_link {
 
 struct KubernetesInput {
   std::vector<kubernetes::ManifestFile> files;  // owns the objects the index points into
+  std::vector<std::string> manifest_paths;      // files that are Kubernetes manifests, sorted
   std::unique_ptr<ObjectIndex> index;
 };
 

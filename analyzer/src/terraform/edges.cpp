@@ -1,6 +1,8 @@
 // Pass 2 of linking: edges from every reference, module wiring and provider configuration.
 #include "terraform/edges.hpp"
 
+#include "terraform/file_refs.hpp"
+#include "terraform/iam_attachments.hpp"
 #include "terraform/nodes.hpp"
 #include "terraform/resolve.hpp"
 
@@ -53,6 +55,8 @@ class EdgeLinker {
         const auto source = instance.id(block->address);
         for (const auto& ref : block->references) link_reference(instance, *block, source, ref);
         link_default_provider(instance, *block, source);
+        link_iam_attachment(instance, *block, m_context);
+        link_file_references(instance, *block, m_context);
       }
       link_membership(instance, *block);
     }

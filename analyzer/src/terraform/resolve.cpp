@@ -1,5 +1,6 @@
 #include "terraform/resolve.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace blastgraph::analyzer::terraform_link {
@@ -76,6 +77,73 @@ std::string resolve_provider(const Instance& instance, std::string name) {
     scope = scope->parent;
   }
   return {};
+}
+
+}  // namespace blastgraph::analyzer::terraform_link
+
+namespace blastgraph::analyzer::terraform_link {
+namespace {
+
+void trace(const Instance& instance, const std::string& subject, int depth,
+           std::vector<std::string>& out);
+
+void trace_block_references(const Instance& scope, const terraform::Block& block,
+                            std::string_view attribute, int depth, std::vector<std::string>& out) {
+  for (const auto& ref : block.references) {
+    if (ref.context != terraform::ReferenceContext::expression) continue;
+    if (!attribute.empty()) {
+      const std::string_view at(ref.attribute);
+      if (!(at == attribute || (at.starts_with(attribute) &&
+                                (at[attribute.size()] == '.' || at[attribute.size()] == '[')))) {
+        continue;
+      }
+    }
+    trace(scope, ref.subject, depth + 1, out);
+  }
+}
+
+void trace(const Instance& instance, const std::string& subject, int depth,
+           std::vector<std::string>& out) {
+  if (depth > k_trace_depth) return;
+  std::string_view view(subject);
+  if (view.starts_with("var.")) {
+    const auto name = subject.substr(4);
+    if (instance.call != nullptr && instance.call->attributes.contains(name)) {
+      trace_block_references(*instance.parent, *instance.call, name, depth, out);
+    }
+    return;
+  }
+  if (view.starts_with("local.")) {
+    auto it = instance.dir->by_address.find(subject);
+    if (it != instance.dir->by_address.end()) trace_block_references(instance, *it->second, "", depth, out);
+    return;
+  }
+  if (view.starts_with("module.")) {
+    const auto rest = view.substr(7);
+    const auto dot = rest.find('.');
+    if (dot == std::string_view::npos) return;
+    auto child = instance.children.find(std::string(rest.substr(0, dot)));
+    if (child == instance.children.end()) return;
+    const auto output = "output." + std::string(rest.substr(dot + 1));
+    auto it = child->second->dir->by_address.find(output);
+    if (it != child->second->dir->by_address.end()) {
+      trace_block_references(*child->second, *it->second, "", depth, out);
+    }
+    return;
+  }
+  if (view.starts_with("provider.") || view.starts_with("data.")) return;
+  auto it = instance.dir->by_address.find(subject);
+  if (it == instance.dir->by_address.end() || it->second->kind != terraform::BlockKind::resource) return;
+  auto id = instance.id(subject);
+  if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
+}
+
+}  // namespace
+
+std::vector<std::string> trace_resources(const Instance& instance, const std::string& subject) {
+  std::vector<std::string> out;
+  trace(instance, subject, 0, out);
+  return out;
 }
 
 }  // namespace blastgraph::analyzer::terraform_link

@@ -26,3 +26,14 @@ struct Target {
 [[nodiscard]] std::string resolve_provider(const Instance& instance, std::string name);
 
 }  // namespace blastgraph::analyzer::terraform_link
+
+namespace blastgraph::analyzer::terraform_link {
+
+// The resources a reference ultimately names, following variables through module inputs,
+// locals and module outputs (`role = var.role_name` inside a module -> the caller's
+// aws_iam_role). At most `k_trace_depth` hops; ids in first-found order, no duplicates.
+inline constexpr int k_trace_depth = 16;
+[[nodiscard]] std::vector<std::string> trace_resources(const Instance& instance,
+                                                       const std::string& subject);
+
+}  // namespace blastgraph::analyzer::terraform_link

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "blastgraph/analyzer/workspace.hpp"
+#include "iam/load_iam.hpp"
 #include "kubernetes/link.hpp"
 #include "kubernetes/load_kubernetes.hpp"
 #include "terraform/link.hpp"
@@ -30,6 +31,8 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
 
   const auto terraform = terraform_link::load_terraform(root, discovered, options, workspace);
   const auto kubernetes = k8s_link::load_kubernetes(root, discovered, options, workspace);
+  const auto policies =
+      iam_link::load_iam(root, discovered, kubernetes->manifest_paths, options, workspace);
 
   // NOTE: every domain's nodes first, then every domain's edges: an edge needs both ends,
   // and links cross domains.
@@ -40,6 +43,7 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
                                          root_name.empty() ? "." : root_name, identities};
   terraform_link::add_terraform_nodes(terraform->forest, tf_context);
   k8s_link::add_kubernetes_nodes(*kubernetes->index, builder);
+  iam_link::add_iam_nodes(*policies, builder);
 
   terraform_link::add_terraform_edges(terraform->forest, tf_context);
   k8s_link::Linker k8s_linker(builder, workspace.diagnostics, *kubernetes->index);
