@@ -37,7 +37,8 @@ enum class Criticality : std::uint8_t {
   account,      // organization / account-level controls
 };
 
-// Closed list (DESIGN.md "Edge kinds"). Keep to_string/parse in model.cpp in step.
+// Closed list (DESIGN.md "Edge kinds"). Keep to_string/parse in model.cpp in step. to_string
+// gives the enumerator's name, without the trailing underscore of a C++ keyword.
 enum class EdgeKind : std::uint8_t {
   // Terraform
   reference,       // expression reference in an attribute or nested block
@@ -63,7 +64,7 @@ enum class EdgeKind : std::uint8_t {
   scale_target,
   disruption_budget,
   storage,
-  namespace,
+  namespace_,      // containment in a namespace; spelled "namespace" by to_string
   admission,       // webhooks and APIServices: cluster-wide reach
   service_call,    // inferred from env / ConfigMap addresses
   // IAM

@@ -1,0 +1,79 @@
+#include "blastgraph/graph/graph.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include <boost/range/iterator_range.hpp>
+
+#include "storage.hpp"
+
+namespace blastgraph::graph {
+
+Graph::Graph() : m_storage(std::make_unique<Storage>()) {}
+Graph::~Graph() = default;
+Graph::Graph(Graph&&) noexcept = default;
+Graph& Graph::operator=(Graph&&) noexcept = default;
+
+std::size_t Graph::node_count() const {
+  return m_storage->nodes.size();
+}
+
+std::size_t Graph::edge_count() const {
+  return m_storage->edges.size();
+}
+
+const Node& Graph::node(NodeIndex index) const {
+  return m_storage->nodes[index];
+}
+
+const Edge& Graph::edge(EdgeIndex index) const {
+  return m_storage->edges[index];
+}
+
+std::span<const Node> Graph::nodes() const {
+  return m_storage->nodes;
+}
+
+std::span<const Edge> Graph::edges() const {
+  return m_storage->edges;
+}
+
+NodeIndex Graph::find(std::string_view id) const {
+  const auto& nodes = m_storage->nodes;
+  const auto it = std::lower_bound(
+      nodes.begin(), nodes.end(), id,
+      [](const Node& node, std::string_view key) { return std::string_view{node.id} < key; });
+  if (it == nodes.end() || it->id != id) {
+    return k_no_node;
+  }
+  return static_cast<NodeIndex>(it - nodes.begin());
+}
+
+// Out-of-range indices get no edges rather than a read past the row offsets.
+std::vector<EdgeIndex> Graph::dependents(NodeIndex index) const {
+  if (index >= node_count()) {
+    return {};
+  }
+  // Reverse rows list sources ascending, so the edge indices come out in that order too.
+  const Csr& reverse = m_storage->reverse;
+  std::vector<EdgeIndex> result;
+  for (const auto edge : boost::make_iterator_range(boost::out_edges(index, reverse))) {
+    result.push_back(reverse[edge].index);
+  }
+  return result;
+}
+
+std::vector<EdgeIndex> Graph::dependencies(NodeIndex index) const {
+  if (index >= node_count()) {
+    return {};
+  }
+  // Forward CSR positions are edge indices.
+  const Csr& forward = m_storage->forward;
+  const EdgeIndex first = row_start(forward, index);
+  const EdgeIndex last = row_start(forward, index + 1);
+  std::vector<EdgeIndex> result(last - first);
+  std::iota(result.begin(), result.end(), first);
+  return result;
+}
+
+}  // namespace blastgraph::graph
