@@ -20,11 +20,14 @@ struct Command {
 void attach_scan(CLI::App& command, Runner& run);
 void attach_score(CLI::App& command, Runner& run);
 void attach_export(CLI::App& command, Runner& run);
+void attach_policy(CLI::App& command, Runner& run);
 
 inline constexpr Command k_commands[] = {
     {"scan", "Read a tree and summarize its graph: counts, services, diagnostics", attach_scan},
     {"score", "Score the blast radius of a change and put it in a tier", attach_score},
     {"export", "Write the graph as DOT or node-link JSON", attach_export},
+    {"policy", "Review IAM policy files: what each grants, expanded, and its risk factors",
+     attach_policy},
 };
 
 }  // namespace blastgraph::cli

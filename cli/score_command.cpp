@@ -1,10 +1,13 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <iterator>
 #include <memory>
 
+#include "blastgraph/analyzer/change_sources.hpp"
 #include "blastgraph/analyzer/report.hpp"
 #include "blastgraph/analyzer/score.hpp"
+#include "blastgraph/core/file_io.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -15,13 +18,66 @@ struct ScoreOptions {
   CommonOptions common;
   std::vector<std::string> changed;
   std::string action = "update";
+  std::string diff;       // file, or "-" for standard input
+  std::string plan;
+  std::string plan_root;  // default: the only Terraform root
+  std::string git;        // BASE or BASE..HEAD
 };
+
+// A source that cannot be read at all: the message, and the exit code it deserves.
+struct Failure {
+  std::string message;
+  int code = k_exit_input;
+};
+
+Result<std::string> read_input(const std::string& path) {
+  if (path != "-") return read_file(path);
+  std::string text(std::istreambuf_iterator<char>(std::cin), {});
+  if (text.size() > k_default_max_file_bytes) return Error{"standard input is over 16 MiB"};
+  return text;
+}
+
+// Runs every requested source against the workspace (replaced by HEAD's for `--git A..B`).
+std::optional<Failure> find_changes(const ScoreOptions& options, analyzer::Workspace& workspace,
+                                    std::vector<analyzer::ChangeFindings>& findings) {
+  if (!options.git.empty()) {
+    auto compared = analyzer::git_changes(workspace, options.git);
+    if (!compared) return Failure{"--git " + options.git + ": " + compared.error().message};
+    if (compared->head) workspace = std::move(*compared->head);
+    findings.push_back(std::move(compared->findings));
+  }
+  if (!options.diff.empty()) {
+    auto text = read_input(options.diff);
+    if (!text) return Failure{"--diff: " + text.error().message};
+    analyzer::DiffOptions diff_options;
+    // Diff paths are relative to the repository top; outside a repository, to PATH itself.
+    if (auto prefix = analyzer::git_path_prefix(workspace.root)) diff_options.path_prefix = *prefix;
+    const auto name = options.diff == "-" ? std::string("<stdin>") : options.diff;
+    findings.push_back(analyzer::diff_changes(workspace, *text, name, diff_options));
+  }
+  if (!options.plan.empty()) {
+    auto text = read_file(options.plan);
+    if (!text) return Failure{"--plan: " + text.error().message};
+    auto root = options.plan_root.empty() ? analyzer::default_plan_root(workspace)
+                                          : Result<std::string>(options.plan_root);
+    if (!root) return Failure{"--plan: " + root.error().message + " (--plan-root DIR)", k_exit_usage};
+    findings.push_back(analyzer::plan_changes(workspace, *text, options.plan, *root));
+  }
+  return std::nullopt;
+}
 
 int run_score(const ScoreOptions& options) {
   auto workspace = load_or_report(options.common);
   if (!workspace) return k_exit_input;
+  std::vector<analyzer::ChangeFindings> findings;
+  if (auto failure = find_changes(options, *workspace, findings)) {
+    std::cerr << "blastgraph: error: " << failure->message << '\n';
+    return failure->code;
+  }
+  analyzer::extend_graph(*workspace, findings);
   const auto action = analyzer::parse_change_action(options.action).value();
-  const auto changes = analyzer::select_changes(workspace->graph, options.changed, action);
+  auto selected = analyzer::select_changes(workspace->graph, options.changed, action);
+  const auto changes = analyzer::merge_changes(workspace->graph, findings, std::move(selected));
   const auto report = analyzer::score_change(*workspace, changes);
   if (options.common.format == "json") {
     analyzer::write_score_json(report, *workspace, std::cout);
@@ -32,6 +88,8 @@ int run_score(const ScoreOptions& options) {
     std::cerr << "blastgraph: error: --changed " << pattern << " matches no node\n";
   }
   // A gate must not pass a change it could not find: an unmatched id is an input error.
+  // Unmapped hunks and plan addresses are listed in the report, and the source's
+  // diagnostics make --strict fail.
   const int code = changes.unmatched_patterns.empty() ? k_exit_ok : k_exit_input;
   return apply_strict(options.common, *workspace, code);
 }
@@ -42,12 +100,24 @@ void attach_score(CLI::App& command, Runner& run) {
   auto options = std::make_shared<ScoreOptions>();
   add_common_options(command, options->common, {"text", "json"});
   command.add_option("--changed,-c", options->changed,
-                     "Changed node id or glob (repeatable), e.g. 'envs/prod:module.iam.*'")
-      ->required();
-  command.add_option("--action", options->action, "What happens to the changed nodes")
+                     "Changed node id or glob (repeatable), e.g. 'envs/prod:module.iam.*'");
+  command.add_option("--action", options->action, "What happens to the --changed nodes")
       ->check(CLI::IsMember({"create", "update", "replace", "delete"}))
       ->capture_default_str();
-  command.callback([options, &run] { run = [options] { return run_score(*options); }; });
+  command.add_option("--diff", options->diff,
+                     "Unified diff (git diff output) whose hunks select nodes; '-' reads stdin");
+  command.add_option("--plan", options->plan, "Terraform plan JSON (terraform show -json)");
+  command.add_option("--plan-root", options->plan_root,
+                     "Terraform root the plan is for (default: the only root)");
+  command.add_option("--git", options->git,
+                     "BASE or BASE..HEAD: compare the graphs (HEAD: the working tree)");
+  command.callback([options, &run] {
+    if (options->changed.empty() && options->diff.empty() && options->plan.empty() &&
+        options->git.empty()) {
+      throw CLI::ValidationError("score", "give at least one of --changed, --diff, --plan, --git");
+    }
+    run = [options] { return run_score(*options); };
+  });
 }
 
 }  // namespace blastgraph::cli

@@ -10,6 +10,7 @@ namespace blastgraph::analyzer {
 namespace {
 
 constexpr std::array<std::string_view, 4> k_action_names{"create", "update", "replace", "delete"};
+constexpr std::array<std::string_view, 4> k_source_names{"changed", "diff", "plan", "git"};
 
 bool is_glob(std::string_view pattern) {
   return pattern.find_first_of("*?[") != std::string_view::npos;
@@ -19,6 +20,10 @@ bool is_glob(std::string_view pattern) {
 
 std::string_view to_string(ChangeAction action) {
   return k_action_names[static_cast<std::size_t>(action)];
+}
+
+std::string_view to_string(ChangeSource source) {
+  return k_source_names[static_cast<std::size_t>(source)];
 }
 
 std::optional<ChangeAction> parse_change_action(std::string_view name) {
@@ -59,7 +64,9 @@ ChangeSet select_changes(const graph::Graph& graph, std::span<const std::string>
     }
     if (!matched) changes.unmatched_patterns.push_back(pattern);
   }
-  for (const auto& [node, node_action] : selected) changes.nodes.push_back({node, node_action});
+  for (const auto& [node, node_action] : selected) {
+    changes.nodes.push_back({node, node_action, {ChangeSource::changed}, {}});
+  }
   return changes;
 }
 

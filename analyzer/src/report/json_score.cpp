@@ -17,7 +17,17 @@ json::Json changed_json(const ScoreReport& r) {
   json::Json out = json::Json::array();
   for (const auto& c : r.changed) {
     out.push_back({{"id", c.id}, {"type", c.type}, {"service", c.service},
-                   {"action", to_string(c.action)}, {"file", c.file}, {"line", c.line}});
+                   {"action", to_string(c.action)}, {"file", c.file}, {"line", c.line},
+                   {"sources", c.sources}, {"detail", c.detail}});
+  }
+  return out;
+}
+
+json::Json unmapped_json(const ScoreReport& r) {
+  json::Json out = json::Json::array();
+  for (const auto& u : r.unmapped) {
+    out.push_back({{"source", to_string(u.source)}, {"file", u.file}, {"first_line", u.first_line},
+                   {"last_line", u.last_line}, {"subject", u.subject}, {"reason", u.reason}});
   }
   return out;
 }
@@ -46,6 +56,7 @@ void write_score_json(const ScoreReport& r, const Workspace& workspace, std::ost
   doc["factors"] = factors_json(r);
   doc["changed"] = changed_json(r);
   doc["unmatched"] = r.unmatched_patterns;
+  doc["unmapped"] = unmapped_json(r);
   doc["services"] = services_json(r);
   doc["resources_reached"] = r.resources_reached;
   doc["nodes_reached"] = r.nodes_reached;

@@ -22,9 +22,29 @@ void write_changed(const ScoreReport& r, std::ostream& out) {
   for (const auto& c : r.changed) {
     out << "  " << std::left << std::setw(8) << to_string(c.action) << c.id;
     if (!c.file.empty()) out << "  (" << c.file << ':' << c.line << ')';
+    if (!c.sources.empty() && c.sources != std::vector<std::string>{"changed"}) {
+      out << "  [";
+      for (std::size_t i = 0; i < c.sources.size(); ++i) out << (i ? "," : "") << c.sources[i];
+      out << ']';
+    }
+    if (!c.detail.empty()) out << "  " << c.detail;
     out << '\n';
   }
   for (const auto& p : r.unmatched_patterns) out << "  no node matches " << p << '\n';
+}
+
+void write_unmapped(const ScoreReport& r, std::ostream& out) {
+  if (r.unmapped.empty()) return;
+  out << "\nunmapped (" << r.unmapped.size() << ")\n";
+  for (const auto& u : r.unmapped) {
+    out << "  " << std::left << std::setw(8) << to_string(u.source);
+    if (!u.subject.empty()) out << u.subject << (u.file.empty() ? "" : "  (") ;
+    out << u.file;
+    if (u.first_line > 0) out << ':' << u.first_line;
+    if (u.last_line > u.first_line) out << '-' << u.last_line;
+    if (!u.subject.empty() && !u.file.empty()) out << ')';
+    out << "  " << u.reason << '\n';
+  }
 }
 
 void write_factors(const ScoreReport& r, std::ostream& out) {
@@ -53,6 +73,7 @@ void write_services(const ScoreReport& r, std::ostream& out) {
 void write_score_text(const ScoreReport& r, std::ostream& out) {
   write_header(r, out);
   write_changed(r, out);
+  write_unmapped(r, out);
   write_factors(r, out);
   write_services(r, out);
   text::write_counts(out, "resources reached by type", r.resources_by_type);

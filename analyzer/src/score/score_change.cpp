@@ -67,6 +67,7 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
   report.coverage = workspace.coverage;
   report.diagnostics = workspace.diagnostics.size();
   report.unmatched_patterns = changes.unmatched_patterns;
+  report.unmapped = changes.unmapped;
 
   std::vector<graph::NodeIndex> sources;
   scoring::Measures measures;
@@ -74,8 +75,11 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
   for (const auto& changed : changes.nodes) {
     sources.push_back(changed.node);
     const auto& node = graph.node(changed.node);
+    std::vector<std::string> found_by;
+    for (auto source : changed.sources) found_by.emplace_back(to_string(source));
     report.changed.push_back({node.id, node.type, node.service, node.span.file,
-                              node.span.first_line, changed.action});
+                              node.span.first_line, changed.action, std::move(found_by),
+                              changed.detail});
     measures.any_change = true;
     measures.worst_action = std::max(measures.worst_action, changed.action);
     measures.worst_class = std::max(measures.worst_class, node.criticality);

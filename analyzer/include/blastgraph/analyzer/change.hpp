@@ -1,6 +1,8 @@
 #pragma once
 // A change set: the graph nodes a change touches, each with what happens to it.
 
+#include <compare>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -17,15 +19,36 @@ enum class ChangeAction { create, update, replace, destroy };
 [[nodiscard]] std::string_view to_string(ChangeAction action);  // "delete" for destroy
 [[nodiscard]] std::optional<ChangeAction> parse_change_action(std::string_view name);
 
+// Where a change was found: `--changed`, a unified diff, a Terraform plan, a git range.
+enum class ChangeSource : std::uint8_t { changed, diff, plan, git };
+
+[[nodiscard]] std::string_view to_string(ChangeSource source);
+
 struct ChangedNode {
   graph::NodeIndex node = graph::k_no_node;
   ChangeAction action = ChangeAction::update;
+  std::vector<ChangeSource> sources;  // ascending, no duplicates
+  std::string detail;                 // e.g. "moved from <id>", "replace: <reason>"; may be empty
   auto operator<=>(const ChangedNode&) const = default;
+};
+
+// Something a change source saw but could not attribute to a node: a diff hunk between
+// blocks, a file that is not infrastructure, a plan address the graph does not have. Listed
+// in every report so that nothing changed is invisible.
+struct UnmappedChange {
+  ChangeSource source = ChangeSource::diff;
+  std::string file;              // diff: the changed file; plan: the plan file
+  std::uint32_t first_line = 0;  // 0 when the whole file (or no place) is meant
+  std::uint32_t last_line = 0;
+  std::string subject;           // plan: the address; git: the node id; else empty
+  std::string reason;            // why it could not be mapped
+  auto operator<=>(const UnmappedChange&) const = default;
 };
 
 struct ChangeSet {
   std::vector<ChangedNode> nodes;               // ascending by node, one entry per node
   std::vector<std::string> unmatched_patterns;  // patterns that selected nothing
+  std::vector<UnmappedChange> unmapped;         // sorted, no duplicates
 };
 
 // Selects nodes whose id equals a pattern or matches it as a glob (`*` any run of characters,

@@ -47,6 +47,8 @@ struct ChangedResource {
   std::string file;
   std::uint32_t line = 0;
   ChangeAction action = ChangeAction::update;
+  std::vector<std::string> sources;  // "changed", "diff", "plan", "git"
+  std::string detail;                // e.g. "moved from <id>"; may be empty
 };
 
 // One reached service and one shortest path to it: path.front() is a node of that service,
@@ -78,6 +80,7 @@ struct ScoreReport {
   std::size_t resources_reached = 0;            // resource nodes reached, changed excluded
   std::size_t nodes_reached = 0;                // every node reached, changed excluded
   std::vector<std::string> unmatched_patterns;
+  std::vector<UnmappedChange> unmapped;         // what change sources could not attribute
   Coverage coverage;
   std::size_t diagnostics = 0;
 };

@@ -1,0 +1,172 @@
+// Diff hunks -> the nodes whose source spans they touch.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "blastgraph/analyzer/change_sources.hpp"
+#include "change/unified_diff.hpp"
+
+namespace blastgraph::analyzer {
+namespace {
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// Files whose deletion may remove nodes; other deleted files are not infrastructure.
+bool may_hold_nodes(std::string_view path) {
+  for (auto ext : {".tf", ".yaml", ".yml", ".json"}) {
+    if (ends_with(path, ext)) return true;
+  }
+  return false;
+}
+
+// The resource, value and module nodes of each file: what a hunk can touch.
+std::map<std::string, std::vector<graph::NodeIndex>, std::less<>> nodes_by_file(
+    const graph::Graph& graph) {
+  std::map<std::string, std::vector<graph::NodeIndex>, std::less<>> out;
+  const auto nodes = graph.nodes();
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const auto& node = nodes[i];
+    if (node.role == graph::Role::external || node.span.file.empty()) continue;
+    out[node.span.file].push_back(static_cast<graph::NodeIndex>(i));
+  }
+  return out;
+}
+
+bool covers(const graph::Node& node, std::uint32_t line) {
+  return line >= node.span.first_line && line <= node.span.last_line;
+}
+
+class FileMapper {
+ public:
+  FileMapper(const graph::Graph& graph, const std::vector<graph::NodeIndex>& candidates)
+      : m_graph(graph), m_candidates(candidates) {}
+
+  // Nodes the hunk touches: an added line inside a span, or a deleted line strictly inside
+  // one (both new-side neighbours in the same span).
+  std::set<graph::NodeIndex> touched(const diffs::Hunk& hunk) const {
+    std::set<graph::NodeIndex> out;
+    for (auto index : m_candidates) {
+      const auto& node = m_graph.node(index);
+      const bool by_added = std::any_of(hunk.added.begin(), hunk.added.end(),
+                                        [&](std::uint32_t line) { return covers(node, line); });
+      const bool by_deleted =
+          std::any_of(hunk.deleted_before.begin(), hunk.deleted_before.end(), [&](std::uint32_t at) {
+            return at > 1 && covers(node, at - 1) && covers(node, at);
+          });
+      if (by_added || by_deleted) out.insert(index);
+    }
+    return out;
+  }
+
+ private:
+  const graph::Graph& m_graph;
+  const std::vector<graph::NodeIndex>& m_candidates;
+};
+
+bool all_added(const graph::Node& node, const std::set<std::uint32_t>& added) {
+  for (auto line = node.span.first_line; line <= node.span.last_line; ++line) {
+    if (!added.contains(line)) return false;
+  }
+  return node.span.first_line > 0;
+}
+
+UnmappedChange unmapped_file(std::string file, std::string reason) {
+  return {ChangeSource::diff, std::move(file), 0, 0, {}, std::move(reason)};
+}
+
+UnmappedChange unmapped_hunk(const std::string& file, const diffs::Hunk& hunk) {
+  const auto first = hunk.new_start;
+  const auto last = hunk.new_count == 0 ? hunk.new_start : hunk.new_start + hunk.new_count - 1;
+  std::string reason = hunk.added.empty()
+                           ? "deleted lines lie outside every node of the working tree "
+                             "(--git BASE scores removed blocks)"
+                           : "changed lines touch no resource, value or module";
+  return {ChangeSource::diff, file, first, last, {}, std::move(reason)};
+}
+
+// Strips the scanned root's prefix; nullopt when the path lies outside it.
+std::optional<std::string> relative_to_root(const std::string& path, const std::string& prefix) {
+  if (path.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  return path.substr(prefix.size());
+}
+
+void map_file(const graph::Graph& graph, const diffs::FileDiff& file,
+              const std::map<std::string, std::vector<graph::NodeIndex>, std::less<>>& by_file,
+              const DiffOptions& options, ChangeFindings& out) {
+  const auto& shown = file.deleted ? file.old_path : file.new_path;
+  const auto path = relative_to_root(shown, options.path_prefix);
+  if (!path) {
+    out.unmapped.push_back(unmapped_file(shown, "outside the scanned tree"));
+    return;
+  }
+  if (file.deleted) {
+    out.unmapped.push_back(unmapped_file(
+        *path, may_hold_nodes(*path) ? "file deleted: its nodes are not in the working-tree graph "
+                                       "(--git BASE scores them)"
+                                     : "file deleted; not infrastructure"));
+    return;
+  }
+  if (file.binary) {
+    out.unmapped.push_back(unmapped_file(*path, "binary file"));
+    return;
+  }
+  auto found = by_file.find(*path);
+  if (found == by_file.end()) {
+    out.unmapped.push_back(unmapped_file(
+        *path, ends_with(*path, ".tf") ? "no resource, value or module in this file"
+                                       : "not infrastructure (no node is read from this file)"));
+    return;
+  }
+  if (file.hunks.empty()) {
+    const auto reason = file.renamed ? "renamed from " + file.old_path + " with no content change"
+                                     : std::string("no content change");
+    out.unmapped.push_back(unmapped_file(*path, reason));
+    return;
+  }
+  std::set<std::uint32_t> added;
+  for (const auto& hunk : file.hunks) added.insert(hunk.added.begin(), hunk.added.end());
+  FileMapper mapper(graph, found->second);
+  std::set<graph::NodeIndex> touched;
+  for (const auto& hunk : file.hunks) {
+    auto nodes = mapper.touched(hunk);
+    if (nodes.empty()) out.unmapped.push_back(unmapped_hunk(*path, hunk));
+    touched.insert(nodes.begin(), nodes.end());
+  }
+  for (auto index : touched) {
+    const auto& node = graph.node(index);
+    const auto action = all_added(node, added) ? ChangeAction::create : ChangeAction::update;
+    out.changes.push_back({node.id, action, ChangeSource::diff, {}, {}});
+  }
+}
+
+}  // namespace
+
+ChangeFindings diff_changes(const Workspace& workspace, std::string_view diff_text,
+                            std::string_view diff_name, const DiffOptions& options) {
+  auto parsed = diffs::parse_unified_diff(diff_text, diff_name);
+  ChangeFindings out;
+  out.diagnostics = std::move(parsed.diagnostics);
+  const auto by_file = nodes_by_file(workspace.graph);
+  auto effective = options;
+  const bool none_inside =
+      std::none_of(parsed.files.begin(), parsed.files.end(), [&](const diffs::FileDiff& f) {
+        return relative_to_root(f.deleted ? f.old_path : f.new_path, options.path_prefix).has_value();
+      });
+  if (!options.path_prefix.empty() && !parsed.files.empty() && none_inside) {
+    // A diff made inside the scanned tree (`git diff --relative`, `diff -ru old new`) names
+    // paths relative to it; reading it that way beats calling every file outside.
+    effective.path_prefix.clear();
+    out.diagnostics.push_back({std::string(diff_name), {}, Severity::note, "diff-relative",
+                               "no path starts with " + options.path_prefix +
+                                   "; paths are read relative to the scanned root"});
+  }
+  for (const auto& file : parsed.files) {
+    if (file.old_path.empty() && file.new_path.empty()) continue;  // header without paths
+    map_file(workspace.graph, file, by_file, effective, out);
+  }
+  return out;
+}
+
+}  // namespace blastgraph::analyzer
