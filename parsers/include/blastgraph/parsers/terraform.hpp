@@ -51,7 +51,11 @@ enum class ReferenceContext {
 // references and never appear.
 struct Reference {
   std::string subject;
-  std::string attribute;     // dotted path in the referencing block: "ingress.cidr_blocks"
+  // Dotted path in the referencing block: "ingress.cidr_blocks". Nested block types are part
+  // of it, labels are not; `dynamic "x"` counts as block type x and its `content` adds
+  // nothing; a local's references carry the local's name; meta-arguments: "provider",
+  // "providers", "depends_on", "count", "for_each".
+  std::string attribute;
   SourcePosition position;   // of the reference in the file
   ReferenceContext context = ReferenceContext::expression;
 

@@ -1,0 +1,76 @@
+#include "terraform/normalize.hpp"
+
+#include <vector>
+
+namespace blastgraph::terraform {
+namespace {
+
+// Joins tokens with single spaces. Commas that carry no meaning are dropped, so that the
+// layouts `terraform fmt` and people use for the same value compare equal: a trailing comma
+// before `]`, `)` or `}`, and the optional separators between object entries.
+class TokenJoiner {
+ public:
+  explicit TokenJoiner(std::string& out) : m_out(out) {}
+
+  void add(std::string_view token, bool inside_object) {
+    if (token.empty()) return;
+    if (token == ",") {
+      m_pending_comma = !inside_object;
+      return;
+    }
+    const bool closes = token == "]" || token == ")" || token == "}";
+    if (m_pending_comma && !closes) append(",");
+    m_pending_comma = false;
+    append(token);
+  }
+
+  void finish() {
+    if (m_pending_comma) append(",");
+    m_pending_comma = false;
+  }
+
+ private:
+  void append(std::string_view token) {
+    if (!m_out.empty()) m_out += ' ';
+    m_out += token;
+  }
+
+  std::string& m_out;
+  bool m_pending_comma = false;
+};
+
+}  // namespace
+
+std::string normalized_text(ParseContext& context, TSNode node) {
+  const Grammar& g = context.syntax();
+  std::string out;
+  out.reserve(ts_node_end_byte(node) - ts_node_start_byte(node));
+  TokenJoiner joiner(out);
+  PooledCursor pooled(context.cursors(), node);
+  TSTreeCursor* cursor = pooled.get();
+  // Symbols of the nodes above the cursor, up to `node`; the walk never climbs above it.
+  std::vector<TSSymbol> parents;
+  for (;;) {
+    const TSNode current = ts_tree_cursor_current_node(cursor);
+    const TSSymbol symbol = ts_node_symbol(current);
+    const bool verbatim = symbol == g.template_expr || symbol == g.string_lit;
+    if (symbol == g.comment) {
+      // dropped
+    } else if (verbatim || ts_node_child_count(current) == 0) {
+      joiner.add(context.text_of(current), !parents.empty() && parents.back() == g.object);
+    } else if (ts_tree_cursor_goto_first_child(cursor)) {
+      parents.push_back(symbol);
+      continue;
+    }
+    // Next node in pre-order that is not below the current one.
+    while (!parents.empty() && !ts_tree_cursor_goto_next_sibling(cursor)) {
+      ts_tree_cursor_goto_parent(cursor);
+      parents.pop_back();
+    }
+    if (parents.empty()) break;
+  }
+  joiner.finish();
+  return out;
+}
+
+}  // namespace blastgraph::terraform

@@ -1,0 +1,79 @@
+// Entry point of the terraform parser: one parse of the whole file, then the top-level blocks
+// are read from the tree (or, when it has syntax errors, recovered piece by piece).
+
+#include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <limits>
+#include <string>
+
+#include "blastgraph/parsers/terraform.hpp"
+#include "terraform/block_reader.hpp"
+#include "terraform/parse_context.hpp"
+#include "terraform/recovery.hpp"
+#include "terraform/ts_handles.hpp"
+
+namespace blastgraph::terraform {
+namespace {
+
+// tree-sitter addresses text with 32-bit offsets.
+constexpr std::size_t k_max_text_bytes = std::numeric_limits<std::uint32_t>::max();
+
+void read_tree(ParseContext& context, Parser& parser, std::string_view text,
+               std::vector<ReadBlock>& blocks) {
+  const Tree tree = parser.parse(text);
+  if (!tree) {
+    context.report({}, Severity::error, "hcl-syntax", "the parser gave up on this file");
+    return;
+  }
+  const TSNode root = ts_tree_root_node(tree.get());
+  if (ts_node_has_error(root)) {
+    read_with_recovery(context, parser, root, blocks);
+  } else {
+    for (TSNode node : top_level_nodes(context, root)) read_top_level(context, node, blocks);
+  }
+}
+
+File parse_text(std::string_view path, std::string_view text) {
+  File file;
+  file.path = path;
+  ParseContext context(path, text);
+  if (text.size() >= k_max_text_bytes) {
+    context.report({}, Severity::error, "hcl-too-large", "file is too large to parse");
+  } else {
+    Parser parser;
+    std::vector<ReadBlock> blocks;
+    read_tree(context, parser, text, blocks);
+    // Recovered pieces are read after the intact blocks around them.
+    std::stable_sort(blocks.begin(), blocks.end(), [](const ReadBlock& a, const ReadBlock& b) {
+      return a.start_byte < b.start_byte;
+    });
+    file.blocks.reserve(blocks.size());
+    for (ReadBlock& read : blocks) file.blocks.push_back(std::move(read.block));
+  }
+  context.report_omitted_syntax_errors();
+  file.diagnostics = context.take_diagnostics();
+  sort_diagnostics(file.diagnostics);
+  return file;
+}
+
+}  // namespace
+
+File parse_file(std::string_view path, std::string_view text) {
+  // NOTE: the readers only throw std::bad_alloc; the contract is to never throw, so it becomes
+  // a diagnostic here, once, at the boundary.
+  try {
+    return parse_text(path, text);
+  } catch (const std::exception& error) {
+    File file;
+    file.path = path;
+    Diagnostic aborted{std::string(path), {}, Severity::error, "hcl-internal", "parse aborted: "};
+    aborted.message += error.what();
+    file.diagnostics.push_back(std::move(aborted));
+    return file;
+  } catch (...) {
+    return File{std::string(path), {}, {}};
+  }
+}
+
+}  // namespace blastgraph::terraform
