@@ -17,18 +17,27 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Debian packages, installed only when missing so a second run is fast.
-debian_packages=(
-  cmake ninja-build g++ git pkg-config nodejs npm
+# Tools are looked up as commands (a machine may have them from elsewhere, e.g. Node.js with
+# its own npm); libraries as Debian packages. Only what is missing is installed, so a second
+# run is fast.
+tool_packages=(
+  cmake:cmake ninja:ninja-build g++:g++ git:git tar:tar pkg-config:pkg-config
+  node:nodejs npm:npm
+)
+library_packages=(
   libboost-graph-dev libtbb-dev nlohmann-json3-dev libyaml-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev
 )
 
 install_debian_packages() {
   local missing=()
-  for pkg in "${debian_packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||
-      missing+=("$pkg")
+  local entry
+  for entry in "${tool_packages[@]}"; do
+    command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry#*:}")
+  done
+  for entry in "${library_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$entry" 2>/dev/null | grep -q 'install ok installed' ||
+      missing+=("$entry")
   done
   if [ "${#missing[@]}" -eq 0 ]; then
     log "Debian packages: all present"
