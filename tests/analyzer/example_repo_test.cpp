@@ -46,6 +46,7 @@ TEST_F(ExampleRepo, FindsBothRootsAndParsesCleanly) {
     EXPECT_NE(d.severity, Severity::error) << format_diagnostic(d);
   }
   EXPECT_EQ(s_workspace->coverage.files_with_errors, 0U);
+  EXPECT_EQ(s_workspace->coverage.unresolved_references, 0U);  // lifecycle names are not refs
   EXPECT_EQ(s_workspace->coverage.external_modules, 1U);
 }
 

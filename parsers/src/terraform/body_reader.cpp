@@ -99,6 +99,9 @@ void BodyReader::walk_attribute(std::string_view name, TSNode expression, Refere
   // The terraform block is read before anything else exists; what looks like a reference in
   // it (`configuration_aliases = [aws.west]`) names a provider, not an object.
   if (m_block.kind == BlockKind::terraform) return;
+  // lifecycle.ignore_changes lists attribute names of this block (`scaling_config[0].size`),
+  // not objects; replace_triggered_by, pre- and postconditions are real references.
+  if (name == "ignore_changes" && m_path == "lifecycle") return;
   const std::size_t mark = push_path(name);
   m_walker.walk(expression, m_path, kind, depth + 1);
   m_path.resize(mark);
