@@ -329,3 +329,72 @@ TEST_F(KubernetesLink, HelmTemplatesAndBrokenYamlAreDiagnosticsNotSilence) {
 
 }  // namespace
 }  // namespace blastgraph::testing
+
+namespace blastgraph::testing {
+namespace {
+
+TEST(KubernetesGateway, CrossNamespaceBackendsNeedAReferenceGrant) {
+  TempTree tree;
+  tree.write("gw.yaml", R"(apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: public, namespace: edge}
+spec:
+  gatewayClassName: cloud
+  listeners: [{name: https, port: 443, protocol: HTTPS}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: shop, namespace: edge}
+spec:
+  parentRefs: [{name: public}]
+  rules:
+    - backendRefs: [{name: web, namespace: shop, port: 80}]
+    - backendRefs: [{name: admin, namespace: ops, port: 80}]
+---
+apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: {name: from-edge, namespace: shop}
+spec:
+  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: edge}]
+  to: [{group: "", kind: Service}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec: {selector: {app: web}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: admin, namespace: ops}
+spec: {selector: {app: admin}}
+---
+apiVersion: apiregistration.k8s.io/v1
+kind: APIService
+metadata: {name: v1beta1.metrics.k8s.io}
+spec: {service: {name: metrics-server, namespace: kube-system}, group: metrics.k8s.io, version: v1beta1}
+---
+apiVersion: metrics.k8s.io/v1beta1
+kind: NodeMetrics
+metadata: {name: node-1}
+)");
+  const auto ws = load(tree.root());
+  const auto& g = ws.graph;
+  EXPECT_EQ(edge_kind(g, "k8s:edge/HTTPRoute/shop", "k8s:edge/Gateway/public"), "route_backend");
+  EXPECT_EQ(edge_kind(g, "k8s:edge/HTTPRoute/shop", "k8s:shop/Service/web"), "route_backend");
+  EXPECT_EQ(edge_kind(g, "k8s:edge/HTTPRoute/shop", "k8s:ops/Service/admin"), "");  // no grant
+  bool reported = false;
+  for (const auto& d : ws.diagnostics) reported |= d.code == "k8s-route-not-granted";
+  EXPECT_TRUE(reported);
+  // Objects of the API an APIService serves depend on it.
+  EXPECT_EQ(edge_kind(g, "k8s:default/NodeMetrics/node-1", "k8s:/APIService/v1beta1.metrics.k8s.io"),
+            "admission");
+}
+
+TEST(KubernetesExample, StorageAndExternalNames) {
+  const auto ws = load(fixtures_dir() / "acme" / "kubernetes");
+  EXPECT_EQ(edge_kind(ws.graph, "k8s:platform/StatefulSet/mongodb", "k8s:/StorageClass/gp3"), "storage");
+  EXPECT_EQ(edge_kind(ws.graph, "k8s:shop/Service/payments-gateway", "ext:dns:api.stripe.com"), "reference");
+}
+
+}  // namespace
+}  // namespace blastgraph::testing
