@@ -3,12 +3,15 @@
 #   ./setup.sh demo    score a change on the bundled example (the default)
 #   ./setup.sh test    run the whole test suite
 #   ./setup.sh build   only install and build
-# Environment: PRESET (default release), JOBS (default: all cores).
+# Environment: PRESET (default: release for demo and build, dev for test), JOBS (default:
+# all cores). The dev preset is a debug build with warnings as errors.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 action="${1:-demo}"
-preset="${PRESET:-release}"
+default_preset=release
+[ "$action" = test ] && default_preset=dev
+preset="${PRESET:-$default_preset}"
 jobs="${JOBS:-$(nproc)}"
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -64,13 +67,15 @@ install_npm_sources() {
 build() {
   log "configure ($preset)"
   cmake --preset "$preset" >/dev/null
-  log "build ($preset, $jobs jobs)"
-  cmake --build --preset "$preset" -j "$jobs"
+  log "build ($preset, $jobs jobs${1:+, target $1})"
+  cmake --build --preset "$preset" -j "$jobs" ${1:+--target "$1"}
 }
 
 install_debian_packages
 install_npm_sources
-build
+# The demo needs only the tool; the test suite builds everything (benchmarks included, so a
+# change that breaks them fails here too).
+if [ "$action" = demo ]; then build blastgraph; else build; fi
 
 bin="build/$preset/cli/blastgraph"
 case "$action" in
