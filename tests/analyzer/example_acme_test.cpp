@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "analyzer_test_support.hpp"
 #include "blastgraph/analyzer/score.hpp"
@@ -105,6 +106,65 @@ TEST(ExampleAcmeIam, APolicyFileReachesTheTerraformPolicyBuiltFromItAndItsRoles)
   EXPECT_TRUE(reached.contains("terraform/envs/prod:module.iam.aws_iam_role.deployer"));
   EXPECT_TRUE(reached.contains("terraform/envs/staging:module.iam.aws_iam_role.deployer"));
   EXPECT_FALSE(reached.contains("terraform/envs/prod:module.checkout.aws_iam_role.this"));
+}
+
+}  // namespace
+}  // namespace blastgraph::testing
+
+namespace blastgraph::testing {
+namespace {
+
+TEST(PolicyRisks, StandaloneAndInlinePoliciesSurfaceTheirRiskFactorsWhenChanged) {
+  TempTree tree;
+  tree.write("policies/admin.json",
+             R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})");
+  tree.write("main.tf", R"(
+resource "aws_iam_policy" "escalate" {
+  name   = "escalate"
+  policy = <<JSON
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "Attach", "Effect": "Allow", "Action": "iam:AttachRolePolicy", "Resource": "*"}
+  ]
+}
+JSON
+}
+resource "aws_iam_policy" "broken" {
+  policy = <<JSON
+{"Version": "2012-10-17", "Statement": [{"Action": "s3:GetObject", "Resource": "*"}]}
+JSON
+}
+resource "aws_iam_policy" "admin" { policy = file("policies/admin.json") }
+)");
+  const auto ws = load(tree.root());
+  std::map<std::string, std::vector<analyzer::PolicyRisk>> by_node;
+  for (const auto& risk : ws.policy_risks) by_node[risk.node].push_back(risk);
+  ASSERT_EQ(by_node.size(), 2U);  // the broken document raises none
+  const auto& escalate = by_node[".:aws_iam_policy.escalate"];
+  ASSERT_EQ(escalate.size(), 1U);
+  EXPECT_EQ(escalate[0].kind, "privilege-escalation");
+  EXPECT_EQ(escalate[0].file, "main.tf");
+  EXPECT_EQ(escalate[0].position.line, 8U);  // the statement, inside the heredoc
+  const auto& admin = by_node["iam:policies/admin.json"];
+  EXPECT_TRUE(std::any_of(admin.begin(), admin.end(),
+                          [](const auto& r) { return r.kind == "full-admin"; }));
+  // The inline document's own problems are diagnostics at their place in the .tf file.
+  bool missing_effect = false;
+  for (const auto& d : ws.diagnostics) {
+    missing_effect |= d.code == "iam-missing-effect" && d.file == "main.tf" && d.position.line == 15;
+  }
+  EXPECT_TRUE(missing_effect);
+
+  std::vector<std::string> ids{".:aws_iam_policy.escalate"};
+  const auto report = analyzer::score_change(
+      ws, analyzer::select_changes(ws.graph, ids, analyzer::ChangeAction::update));
+  ASSERT_EQ(report.risks.size(), 1U);
+  EXPECT_EQ(report.risks[0].kind, "privilege-escalation");
+  std::vector<std::string> none{".:aws_iam_policy.broken"};
+  EXPECT_TRUE(analyzer::score_change(
+                  ws, analyzer::select_changes(ws.graph, none, analyzer::ChangeAction::update))
+                  .risks.empty());
 }
 
 }  // namespace

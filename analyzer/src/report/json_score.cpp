@@ -23,6 +23,16 @@ json::Json changed_json(const ScoreReport& r) {
   return out;
 }
 
+json::Json risks_json(const ScoreReport& r) {
+  json::Json out = json::Json::array();
+  for (const auto& risk : r.risks) {
+    out.push_back({{"node", risk.node}, {"kind", risk.kind}, {"message", risk.message},
+                   {"file", risk.file}, {"line", risk.position.line},
+                   {"column", risk.position.column}});
+  }
+  return out;
+}
+
 json::Json unmapped_json(const ScoreReport& r) {
   json::Json out = json::Json::array();
   for (const auto& u : r.unmapped) {
@@ -57,6 +67,7 @@ void write_score_json(const ScoreReport& r, const Workspace& workspace, std::ost
   doc["changed"] = changed_json(r);
   doc["unmatched"] = r.unmatched_patterns;
   doc["unmapped"] = unmapped_json(r);
+  doc["risks"] = risks_json(r);
   doc["services"] = services_json(r);
   doc["resources_reached"] = r.resources_reached;
   doc["nodes_reached"] = r.nodes_reached;

@@ -33,6 +33,15 @@ void write_changed(const ScoreReport& r, std::ostream& out) {
   for (const auto& p : r.unmatched_patterns) out << "  no node matches " << p << '\n';
 }
 
+void write_risks(const ScoreReport& r, std::ostream& out) {
+  if (r.risks.empty()) return;
+  out << "\nrisk factors in the changed policies (" << r.risks.size() << ")\n";
+  for (const auto& risk : r.risks) {
+    out << "  " << risk.kind << "  " << risk.file << ':' << risk.position.line << ':'
+        << risk.position.column << "  " << risk.message << '\n';
+  }
+}
+
 void write_unmapped(const ScoreReport& r, std::ostream& out) {
   if (r.unmapped.empty()) return;
   out << "\nunmapped (" << r.unmapped.size() << ")\n";
@@ -74,6 +83,7 @@ void write_score_text(const ScoreReport& r, std::ostream& out) {
   write_header(r, out);
   write_changed(r, out);
   write_unmapped(r, out);
+  write_risks(r, out);
   write_factors(r, out);
   write_services(r, out);
   text::write_counts(out, "resources reached by type", r.resources_by_type);

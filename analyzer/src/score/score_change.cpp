@@ -68,6 +68,12 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
   report.diagnostics = workspace.diagnostics.size();
   report.unmatched_patterns = changes.unmatched_patterns;
   report.unmapped = changes.unmapped;
+  for (const auto& risk : workspace.policy_risks) {
+    const auto node = graph.find(risk.node);
+    const bool changed = std::any_of(changes.nodes.begin(), changes.nodes.end(),
+                                     [&](const ChangedNode& c) { return c.node == node; });
+    if (node != graph::k_no_node && changed) report.risks.push_back(risk);
+  }
 
   std::vector<graph::NodeIndex> sources;
   scoring::Measures measures;

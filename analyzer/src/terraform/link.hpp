@@ -17,6 +17,7 @@ struct LinkContext {
   Coverage& coverage;
   std::string root_name;  // service of a "." root's resources: the scanned folder's name
   CloudIdentities& identities;  // filled by add_terraform_nodes
+  std::vector<PolicyRisk>& risks;  // of inline policy documents, filled by add_terraform_nodes
 };
 
 // Adds a node for every addressable block of every instance.

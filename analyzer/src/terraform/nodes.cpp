@@ -3,6 +3,7 @@
 
 #include "classify/criticality.hpp"
 #include "terraform/identities.hpp"
+#include "terraform/inline_policies.hpp"
 #include "terraform/static_eval.hpp"
 
 namespace blastgraph::analyzer::terraform_link {
@@ -68,6 +69,7 @@ void add_instance_nodes(const Instance& instance, LinkContext& context) {
       node.criticality = classify_terraform_type(block->type);
     }
     collect_identity(instance, *block, node.id, context.identities);
+    read_inline_policies(instance, *block, node.id, context);
     context.builder.add_node(std::move(node));
 
     const bool remote = block->kind == BlockKind::module && !instance.children.contains(block->name);

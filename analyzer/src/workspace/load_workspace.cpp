@@ -2,6 +2,7 @@
 
 #include "blastgraph/analyzer/workspace.hpp"
 #include "iam/load_iam.hpp"
+#include "iam/risks.hpp"
 #include "kubernetes/link.hpp"
 #include "kubernetes/load_kubernetes.hpp"
 #include "terraform/link.hpp"
@@ -40,10 +41,12 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   CloudIdentities identities;
   auto root_name = fs::weakly_canonical(root, ec).filename().string();
   terraform_link::LinkContext tf_context{builder, workspace.diagnostics, workspace.coverage,
-                                         root_name.empty() ? "." : root_name, identities};
+                                         root_name.empty() ? "." : root_name, identities,
+                                         workspace.policy_risks};
   terraform_link::add_terraform_nodes(terraform->forest, tf_context);
   k8s_link::add_kubernetes_nodes(*kubernetes->index, builder);
   iam_link::add_iam_nodes(*policies, builder);
+  iam_link::add_file_risks(*policies, workspace.policy_risks);
 
   terraform_link::add_terraform_edges(terraform->forest, tf_context);
   k8s_link::Linker k8s_linker(builder, workspace.diagnostics, *kubernetes->index);
@@ -51,6 +54,9 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   workspace.graph = builder.build();
 
   sort_diagnostics(workspace.diagnostics);
+  auto& risks = workspace.policy_risks;
+  std::sort(risks.begin(), risks.end());
+  risks.erase(std::unique(risks.begin(), risks.end()), risks.end());
   workspace.coverage.unresolved_references =
       count_code(workspace.diagnostics, "tf-unresolved-reference") +
       count_code(workspace.diagnostics, "k8s-unresolved-reference") +

@@ -81,6 +81,7 @@ struct ScoreReport {
   std::size_t nodes_reached = 0;                // every node reached, changed excluded
   std::vector<std::string> unmatched_patterns;
   std::vector<UnmappedChange> unmapped;         // what change sources could not attribute
+  std::vector<PolicyRisk> risks;                // risk factors of the changed policies
   Coverage coverage;
   std::size_t diagnostics = 0;
 };

@@ -30,12 +30,25 @@ struct Coverage {
   std::size_t external_modules = 0;       // remote module sources kept as external nodes
 };
 
+// A risky grant in a policy document the workspace holds: a standalone file, or a policy
+// written inline in Terraform (heredoc or string). See README "Risk factors".
+struct PolicyRisk {
+  std::string node;  // the policy's node: `iam:<path>` or a Terraform resource
+  std::string kind;  // "full-admin", "not-action-allow", "any-principal", "wildcard-subject",
+                     // "privilege-escalation"
+  std::string message;
+  std::string file;
+  SourcePosition position;  // of the statement that raises it
+  auto operator<=>(const PolicyRisk&) const = default;
+};
+
 struct Workspace {
   std::filesystem::path root;               // as given
   std::vector<std::string> terraform_roots; // relative dirs, "." for the scanned root itself
   graph::Graph graph;
   std::vector<Diagnostic> diagnostics;      // sorted (sort_diagnostics)
   Coverage coverage;
+  std::vector<PolicyRisk> policy_risks;     // sorted, one entry per node and factor
 };
 
 // Scans `root` (a directory) and builds its graph. Bad input becomes diagnostics; an error is
