@@ -60,6 +60,8 @@ std::vector<ServiceImpact> service_impacts(const graph::Graph& graph, const grap
 
 std::string_view to_string(Tier tier) { return k_tier_names[static_cast<std::size_t>(tier)]; }
 
+std::string_view to_string(Verdict verdict) { return verdict == Verdict::deny ? "deny" : "allow"; }
+
 ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
                          const ScorePolicy& policy) {
   const auto& graph = workspace.graph;

@@ -23,8 +23,36 @@ struct TierThresholds {
   int critical = 75;
 };
 
+// Most points each factor can add. They sum to 100 (a policy file that breaks this is
+// refused), so the score stays within 0..100.
+struct FactorWeights {
+  int services_reached = 35;
+  int resources_reached = 15;
+  int critical_reached = 15;
+  int action = 20;
+  int changed_class = 15;
+  [[nodiscard]] int total() const {
+    return services_reached + resources_reached + critical_reached + action + changed_class;
+  }
+};
+
+// The least tier a changed resource's class sets, whatever the score (DESIGN.md "Score and
+// tier"). Tier::low means no floor.
+struct FloorPolicy {
+  Tier iam = Tier::high;                  // IAM resource changed
+  Tier network = Tier::high;              // network resource changed
+  Tier account = Tier::critical;          // account-level control changed
+  Tier crypto = Tier::critical;           // key or certificate changed
+  Tier auth = Tier::critical;             // identity provider changed
+  Tier database_replace = Tier::critical; // database replaced or deleted
+  Tier shared_boundary = Tier::critical;  // permission boundary bounding >= 2 services
+  Tier unread_files = Tier::medium;       // files that could not be fully read
+};
+
 struct ScorePolicy {
+  FactorWeights weights;
   TierThresholds thresholds;
+  FloorPolicy floors;
   // Required approvals per tier, LOW first.
   std::vector<std::vector<std::string>> approvals = {
       {}, {"automated checks"}, {"senior engineer", "team lead"},
@@ -67,6 +95,21 @@ struct TierFloor {
   std::string node;    // the changed node that set it
 };
 
+// The gate's answer beside the tier: deny when a scope rule of the policy file forbids what
+// the change touches (config.hpp, check_scope).
+enum class Verdict { allow, deny };
+
+[[nodiscard]] std::string_view to_string(Verdict verdict);  // "allow", "deny"
+
+// A scope rule the change breaks (see config.hpp ScopeRule).
+struct RuleViolation {
+  std::string rule;
+  std::string message;
+  std::vector<std::string> resources;  // changed node ids, ascending
+  std::string file;                    // the policy file
+  SourcePosition position;             // of the rule
+};
+
 struct ScoreReport {
   int score = 0;
   Tier tier = Tier::low;
@@ -84,6 +127,11 @@ struct ScoreReport {
   std::vector<PolicyRisk> risks;                // risk factors of the changed policies
   Coverage coverage;
   std::size_t diagnostics = 0;
+  // The gate: who made the change, what the policy file says of it.
+  std::string change_source = "human";      // --change-source: "ai-agent", "human", a name
+  std::string policy_version = "default";   // Config::version
+  Verdict verdict = Verdict::allow;
+  std::vector<RuleViolation> violations;    // why the verdict is deny
 };
 
 [[nodiscard]] ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "blastgraph/analyzer/rules.hpp"
 #include "blastgraph/core/diagnostic.hpp"
 #include "blastgraph/core/file_io.hpp"
 #include "blastgraph/core/result.hpp"
@@ -18,6 +19,8 @@ struct LoadOptions {
   std::size_t max_file_bytes = k_default_max_file_bytes;  // larger files are skipped + reported
   std::size_t max_files = 100'000;                         // a larger tree is cut + reported
   std::size_t max_module_depth = 32;                       // nested module calls
+  std::vector<ServiceRule> service_rules;                  // from the policy file, first wins
+  std::vector<CriticalityRule> criticality_rules;          // from the policy file, first wins
 };
 
 // What the tool could and could not read. Part of every report: what was not read may raise

@@ -1,0 +1,45 @@
+#pragma once
+// Organization rules from the policy file (`.blastgraph.yaml`, see config.hpp) that the
+// workspace loader and the gate apply. Globs use the syntax of glob_match (change.hpp); in
+// `paths`, `**` also crosses `/`.
+
+#include <string>
+#include <vector>
+
+#include "blastgraph/core/source_span.hpp"
+#include "blastgraph/graph/model.hpp"
+
+namespace blastgraph::analyzer {
+
+// "Files under these paths, and nodes with these ids, belong to this service." Rules are
+// tried in file order; the first that matches a node sets its service, before any label, tag
+// or directory rule. `paths` also map changed files that are not infrastructure (application
+// code, docs) to the service, so a code change is scored as a change to that service.
+struct ServiceRule {
+  std::vector<std::string> paths;  // globs over file paths relative to the scanned root
+  std::vector<std::string> ids;    // globs over node ids
+  std::string service;
+  SourcePosition position;         // where the rule is written
+};
+
+// "Resources of these types, or with these ids, are this critical." The first matching rule
+// replaces the built-in class.
+struct CriticalityRule {
+  std::vector<std::string> types;  // globs over node types: "aws_db_*", "Secret"
+  std::vector<std::string> ids;    // globs over node ids
+  graph::Criticality criticality = graph::Criticality::normal;
+  SourcePosition position;
+};
+
+// "A change from these sources may not touch these resources": a changed node matching
+// `types` or `ids` turns the verdict into deny, naming the rule and the node.
+struct ScopeRule {
+  std::string name;                         // shown in the verdict
+  std::vector<std::string> change_sources;  // "ai-agent", "human", any name; "*" for all
+  std::vector<std::string> types;           // globs over node types (Kubernetes kinds too)
+  std::vector<std::string> ids;             // globs over node ids
+  std::string message;                      // why; may be empty
+  SourcePosition position;
+};
+
+}  // namespace blastgraph::analyzer
