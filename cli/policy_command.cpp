@@ -12,7 +12,6 @@ namespace {
 
 // NOTE: only `policy` can find risk, so its code lives here rather than in exit_codes.hpp;
 // README.md "Exit codes" documents it with the others.
-constexpr int k_exit_risk = 5;
 
 struct PolicyOptions {
   std::vector<std::string> files;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct Coverage {
   std::size_t files_with_errors = 0;      // parsed partially (syntax errors)
   std::size_t unresolved_references = 0;  // references to something not declared
   std::size_t external_modules = 0;       // remote module sources kept as external nodes
+  // Resources of a type blastgraph has no rules for (custom Kubernetes kinds, Terraform types
+  // of unknown providers): linked only by explicit references, by type with their count.
+  std::map<std::string, std::size_t> unsupported_types;
 };
 
 // A risky grant in a policy document the workspace holds: a standalone file, or a policy
