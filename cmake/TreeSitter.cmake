@@ -16,7 +16,7 @@ add_library(blastgraph_treesitter STATIC
   "${_ts_hcl}/parser.c"
   "${_ts_hcl}/scanner.c")
 target_include_directories(blastgraph_treesitter SYSTEM
-  PUBLIC "${_ts_lib}/include"
+  PUBLIC "$<BUILD_INTERFACE:${_ts_lib}/include>"
   PRIVATE "${_ts_lib}/src" "${_ts_hcl}")
 set_target_properties(blastgraph_treesitter PROPERTIES
   C_STANDARD 11

@@ -16,5 +16,5 @@ target_sources(blastgraph_parsers PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/statement_reader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/token_cursor.cpp
   ${CMAKE_CURRENT_LIST_DIR}/wildcard.cpp)
-target_link_libraries(blastgraph_parsers PRIVATE nlohmann_json::nlohmann_json)
+target_link_libraries(blastgraph_parsers PRIVATE $<BUILD_INTERFACE:nlohmann_json::nlohmann_json>)
 blastgraph_add_iam_catalogue(blastgraph_parsers)
