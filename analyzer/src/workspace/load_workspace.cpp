@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "blastgraph/analyzer/workspace.hpp"
+#include "classify/support.hpp"
 #include "iam/load_iam.hpp"
 #include "iam/risks.hpp"
 #include "kubernetes/link.hpp"
@@ -57,6 +58,9 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   auto& risks = workspace.policy_risks;
   std::sort(risks.begin(), risks.end());
   risks.erase(std::unique(risks.begin(), risks.end()), risks.end());
+  for (const auto& node : workspace.graph.nodes()) {
+    if (is_unsupported_resource(node)) ++workspace.coverage.unsupported_types[node.type];
+  }
   workspace.coverage.unresolved_references =
       count_code(workspace.diagnostics, "tf-unresolved-reference") +
       count_code(workspace.diagnostics, "k8s-unresolved-reference") +
