@@ -1,7 +1,7 @@
 #include "outputs.hpp"
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -33,13 +33,16 @@ bool is_format(const std::string& name) {
 
 OutputTarget parse_target(const std::string& spec) {
   const auto equals = spec.find('=');
-  OutputTarget target{spec.substr(0, equals), equals == std::string::npos ? "" : spec.substr(equals + 1)};
+  OutputTarget target{spec.substr(0, equals),
+                      equals == std::string::npos ? "" : spec.substr(equals + 1)};
   if (!is_format(target.format)) {
-    throw CLI::ValidationError("--output", "unknown format '" + target.format + "' in '" + spec + "'");
+    throw CLI::ValidationError("--output",
+                               "unknown format '" + target.format + "' in '" + spec + "'");
   }
   if (target.format == "github" && equals != std::string::npos) {
-    throw CLI::ValidationError("--output", "github writes to $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY: "
-                                           "give it without =FILE");
+    throw CLI::ValidationError("--output",
+                               "github writes to $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY: "
+                               "give it without =FILE");
   }
   if (target.format != "github" && target.file.empty()) {
     throw CLI::ValidationError("--output", "'" + spec + "' needs FORMAT=FILE (FILE '-' is stdout)");
@@ -77,10 +80,18 @@ bool report_unwritable(const std::string& file) {
   return false;
 }
 
+std::string env_or_empty(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string() : std::string(value);
+}
+
 // GitHub expects both files to be appended to: other steps write to them too.
 bool write_github(const analyzer::ScoreReport& report) {
-  const std::string outputs_path = std::getenv(k_github_output);
-  const std::string summary_path = std::getenv(k_github_summary);
+  const std::string outputs_path = env_or_empty(k_github_output);
+  const std::string summary_path = env_or_empty(k_github_summary);
+  if (outputs_path.empty() || summary_path.empty()) {
+    return report_unwritable("$GITHUB_OUTPUT or $GITHUB_STEP_SUMMARY: not set");
+  }
   std::ofstream outputs(outputs_path, std::ios::binary | std::ios::app);
   if (!outputs) return report_unwritable(outputs_path);
   std::ofstream summary(summary_path, std::ios::binary | std::ios::app);
@@ -105,8 +116,9 @@ void add_output_options(CLI::App& command, OutputOptions& options) {
   command.add_option("--output", options.outputs,
                      "FORMAT=FILE: also write FORMAT to FILE ('-': stdout); repeatable. "
                      "'github' takes no FILE");
-  command.add_option("--color", options.colour,
-                     "Colour in text output: auto (a terminal, NO_COLOR unset), always, never")
+  command
+      .add_option("--color", options.colour,
+                  "Colour in text output: auto (a terminal, NO_COLOR unset), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   command.add_option("--fail-on", options.fail_on, "Exit 6 when the tier is at least this one")

@@ -8,7 +8,9 @@
 #include "blastgraph/analyzer/score.hpp"
 #include "blastgraph/analyzer/workspace.hpp"
 
-namespace CLI { class App; }
+namespace CLI {
+class App;
+}
 
 namespace blastgraph::cli {
 
@@ -44,8 +46,8 @@ void add_output_options(CLI::App& command, OutputOptions& options);
 
 // Renders `report` to every target. Returns k_exit_ok, or k_exit_input after printing the
 // error when a file cannot be written (the other targets are still written).
-[[nodiscard]] int write_outputs(const std::vector<OutputTarget>& targets, const OutputOptions& options,
-                                const analyzer::ScoreReport& report,
+[[nodiscard]] int write_outputs(const std::vector<OutputTarget>& targets,
+                                const OutputOptions& options, const analyzer::ScoreReport& report,
                                 const analyzer::Workspace& workspace);
 
 // k_exit_gate_tier when --fail-on is set and the tier is at least it; the lower code wins

@@ -94,7 +94,9 @@ int run_score(const ScoreOptions& options) {
   // Unmapped hunks and plan addresses are listed in the report, and the source's
   // diagnostics make --strict fail.
   const int code = changes.unmatched_patterns.empty() ? written : k_exit_input;
-  return apply_fail_on(options.outputs, report.tier, apply_strict(options.common, *workspace, code));
+  // --fail-on last: strict (4) and input (3) outrank the tier (6).
+  const int strict = apply_strict(options.common, *workspace, code);
+  return apply_fail_on(options.outputs, report.tier, strict);
 }
 
 }  // namespace

@@ -57,9 +57,12 @@ class OutputGolden : public ::testing::Test {
     report.change_source = "ai-agent";
     report.policy_version = "2026-11";
     report.verdict = analyzer::Verdict::deny;
-    report.violations.push_back(analyzer::RuleViolation{
-        "ai-agent-iam", "ai-agent changes may not touch IAM resources", {k_boundary},
-        ".blastgraph.yaml", SourcePosition{14, 5}});
+    report.violations.push_back(
+        analyzer::RuleViolation{"ai-agent-iam",
+                                "ai-agent changes may not touch IAM resources",
+                                {k_boundary},
+                                ".blastgraph.yaml",
+                                SourcePosition{14, 5}});
     return report;
   }
 

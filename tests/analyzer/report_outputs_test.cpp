@@ -27,9 +27,14 @@ ScoreReport huge_report() {
   r.verdict = analyzer::Verdict::deny;
   r.factors.push_back({"services_reached", 3000, 35, 35, "2999 other services"});
   for (std::size_t i = 0; i < 5000; ++i) {
-    r.changed.push_back({id_of(i), "aws_iam_role", "svc" + std::to_string(i), "modules/svc/iam.tf",
-                         static_cast<std::uint32_t>(i + 1), analyzer::ChangeAction::update,
-                         {"diff"}, ""});
+    r.changed.push_back({id_of(i),
+                         "aws_iam_role",
+                         "svc" + std::to_string(i),
+                         "modules/svc/iam.tf",
+                         static_cast<std::uint32_t>(i + 1),
+                         analyzer::ChangeAction::update,
+                         {"diff"},
+                         ""});
   }
   for (std::size_t i = 0; i < 3000; ++i) {
     analyzer::ServiceImpact s{"svc" + std::to_string(i), 3, 40, {}, {}};
@@ -37,14 +42,16 @@ ScoreReport huge_report() {
     s.edges.assign(40, "reference");
     r.services.push_back(std::move(s));
   }
-  for (std::size_t i = 0; i < 2000; ++i) r.resources_by_type["custom_type_" + std::to_string(i)] = i;
+  for (std::size_t i = 0; i < 2000; ++i)
+    r.resources_by_type["custom_type_" + std::to_string(i)] = i;
   for (std::size_t i = 0; i < 1500; ++i) {
-    r.unmapped.push_back({analyzer::ChangeSource::diff, "docs/file" + std::to_string(i) + ".md", 1, 9,
-                          "", "not infrastructure"});
+    r.unmapped.push_back({analyzer::ChangeSource::diff, "docs/file" + std::to_string(i) + ".md", 1,
+                          9, "", "not infrastructure"});
   }
   r.violations.push_back({"no-iam", "no IAM for agents", {}, ".blastgraph.yaml", {3, 5}});
   for (std::size_t i = 0; i < 2500; ++i) r.violations[0].resources.push_back(id_of(i));
-  for (std::size_t i = 0; i < 1200; ++i) r.coverage.unsupported_types["example.com/Kind" + std::to_string(i)] = 2;
+  for (std::size_t i = 0; i < 1200; ++i)
+    r.coverage.unsupported_types["example.com/Kind" + std::to_string(i)] = 2;
   r.resources_reached = 123'456;
   return r;
 }
@@ -87,16 +94,18 @@ TEST(MarkdownReport, HugeReportStaysUnderTheLimitAndSaysWhatWasCut) {
   EXPECT_EQ(text.find("| `" + id_of(2500) + "` | update"), std::string::npos);
   EXPECT_NE(text.find("| \u2026 4,"), std::string::npos) << "counts are grouped by thousands";
   // Every section is still there.
-  for (const auto* heading : {"### Changed resources (5,000)", "### Services reached (3,000)",
-                              "### Score factors", "### Resources reached by type (2,000)",
-                              "### Unmapped changes (1,500)", "### Coverage", "Scope violations (1)"}) {
+  for (const auto* heading :
+       {"### Changed resources (5,000)", "### Services reached (3,000)", "### Score factors",
+        "### Resources reached by type (2,000)", "### Unmapped changes (1,500)", "### Coverage",
+        "Scope violations (1)"}) {
     EXPECT_NE(text.find(heading), std::string::npos) << heading;
   }
 }
 
 TEST(MarkdownReport, SmallReportIsNotCut) {
   ScoreReport r;
-  r.changed.push_back({id_of(1), "aws_iam_role", "svc", "iam.tf", 3, analyzer::ChangeAction::create, {}, ""});
+  r.changed.push_back(
+      {id_of(1), "aws_iam_role", "svc", "iam.tf", 3, analyzer::ChangeAction::create, {}, ""});
   const auto text = markdown(r);
   EXPECT_EQ(text.find("more not shown"), std::string::npos);
   EXPECT_NE(text.find("| `" + id_of(1) + "` | create | `iam.tf:3` |"), std::string::npos) << text;
@@ -112,8 +121,14 @@ TEST(MarkdownReport, TinyLimitStillHolds) {
 TEST(MarkdownReport, IdsAndTextCannotInjectMarkup) {
   ScoreReport r;
   const std::string evil = "k8s:x/ConfigMap/a|b<script>alert(1)</script>`tick`*[x](http://e)@team";
-  r.changed.push_back({evil, "ConfigMap", "svc", "a|b.yaml", 2, analyzer::ChangeAction::update,
-                       {"changed"}, "detail with <b>html</b> and | pipe and @mention"});
+  r.changed.push_back({evil,
+                       "ConfigMap",
+                       "svc",
+                       "a|b.yaml",
+                       2,
+                       analyzer::ChangeAction::update,
+                       {"changed"},
+                       "detail with <b>html</b> and | pipe and @mention"});
   r.violations.push_back({"rule_*bold*", "message <img src=x>", {evil}, "", {}});
   const auto text = markdown(r);
   // Code spans show their content literally; everything else is escaped.
@@ -157,14 +172,20 @@ TEST(TextReport, ColourOnlyWhenAsked) {
 TEST(TextReport, ShowsUnsupportedTypesAndViolations) {
   ScoreReport r;
   r.coverage.unsupported_types = {{"example.com/Widget", 3}, {"foo_thing", 1}};
-  r.violations.push_back({"no-iam", "agents may not touch IAM", {"envs/prod:aws_iam_role.x"},
-                          ".blastgraph.yaml", {7, 3}});
+  r.violations.push_back({"no-iam",
+                          "agents may not touch IAM",
+                          {"envs/prod:aws_iam_role.x"},
+                          ".blastgraph.yaml",
+                          {7, 3}});
   std::ostringstream out;
   analyzer::write_score_text(r, out);
   EXPECT_NE(out.str().find("unsupported types       2 (4 resources)\n    example.com/Widget  3\n"),
-            std::string::npos) << out.str();
+            std::string::npos)
+      << out.str();
   EXPECT_NE(out.str().find("  no-iam  (.blastgraph.yaml:7:3)  agents may not touch IAM\n"
-                           "      envs/prod:aws_iam_role.x\n"), std::string::npos) << out.str();
+                           "      envs/prod:aws_iam_role.x\n"),
+            std::string::npos)
+      << out.str();
 }
 
 TEST(SarifReport, LevelFollowsTheTier) {
@@ -175,8 +196,14 @@ TEST(SarifReport, LevelFollowsTheTier) {
   for (const auto& [tier, level] : cases) {
     ScoreReport r;
     r.tier = tier;
-    r.changed.push_back({"k8s:a/ConfigMap/b c", "ConfigMap", "a", "k8s/a b.yaml", 4,
-                         analyzer::ChangeAction::update, {}, ""});
+    r.changed.push_back({"k8s:a/ConfigMap/b c",
+                         "ConfigMap",
+                         "a",
+                         "k8s/a b.yaml",
+                         4,
+                         analyzer::ChangeAction::update,
+                         {},
+                         ""});
     std::ostringstream out;
     analyzer::write_score_sarif(r, out);
     const auto doc = nlohmann::json::parse(out.str());

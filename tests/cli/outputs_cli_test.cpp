@@ -27,7 +27,8 @@ Run run_shell(const std::string& command) {
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
   std::array<char, 4096> buffer{};
-  while (auto n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.out.append(buffer.data(), n);
+  while (auto n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    result.out.append(buffer.data(), n);
   const int status = ::pclose(pipe);
   result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
@@ -43,7 +44,9 @@ std::string slurp(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), {}};
 }
 
-std::string acme() { return (fixtures_dir() / "acme").string(); }
+std::string acme() {
+  return (fixtures_dir() / "acme").string();
+}
 const std::string k_boundary = " -c terraform/envs/prod:module.iam.aws_iam_policy.boundary";
 const std::string k_config_map = " -c k8s:shop/ConfigMap/shop-config";
 
@@ -75,7 +78,10 @@ TEST(OutputsCli, BadOutputIsAUsageError) {
 }
 
 TEST(OutputsCli, UnwritableOutputFileExitsThree) {
-  EXPECT_EQ(run("score " + acme() + k_boundary + " --output json=/nonexistent/dir/r.json 2>/dev/null").code, 3);
+  EXPECT_EQ(
+      run("score " + acme() + k_boundary + " --output json=/nonexistent/dir/r.json 2>/dev/null")
+          .code,
+      3);
 }
 
 TEST(OutputsCli, GithubAppendsToBothFiles) {
@@ -84,7 +90,8 @@ TEST(OutputsCli, GithubAppendsToBothFiles) {
   const auto summary = tree.root() / "summary.md";
   tree.write("output", "earlier=step\n");
   tree.write("summary.md", "# Earlier step\n");
-  const std::string env = "GITHUB_OUTPUT=" + outputs.string() + " GITHUB_STEP_SUMMARY=" + summary.string();
+  const std::string env =
+      "GITHUB_OUTPUT=" + outputs.string() + " GITHUB_STEP_SUMMARY=" + summary.string();
   ASSERT_EQ(run("score " + acme() + k_boundary + " --format github", env).code, 0);
   ASSERT_EQ(run("score " + acme() + k_config_map + " --output github", env).code, 0);
   const auto lines = slurp(outputs);
@@ -93,7 +100,8 @@ TEST(OutputsCli, GithubAppendsToBothFiles) {
   EXPECT_NE(lines.find("\nverdict=allow\ntier="), std::string::npos) << "second run appended";
   const auto text = slurp(summary);
   EXPECT_TRUE(text.starts_with("# Earlier step\n<!-- blastgraph-report -->\n"));
-  EXPECT_NE(text.find("<!-- blastgraph-report -->", 40), std::string::npos) << "second run appended";
+  EXPECT_NE(text.find("<!-- blastgraph-report -->", 40), std::string::npos)
+      << "second run appended";
 }
 
 TEST(OutputsCli, GithubWithoutItsVariablesIsAClearError) {
@@ -128,7 +136,8 @@ TEST(OutputsCli, StrictOutranksFailOn) {
   tree.write("main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = aws_x.missing.id\n}\n");
   const auto root = tree.root().string();
   EXPECT_EQ(run("score " + root + " -c '.:aws_iam_role.r' --fail-on LOW").code, 6);
-  EXPECT_EQ(run("score " + root + " -c '.:aws_iam_role.r' --fail-on LOW --strict 2>/dev/null").code, 4);
+  EXPECT_EQ(run("score " + root + " -c '.:aws_iam_role.r' --fail-on LOW --strict 2>/dev/null").code,
+            4);
 }
 
 TEST(OutputsCli, NoColourWhenNotATerminalOrNoColorIsSet) {
@@ -142,7 +151,8 @@ TEST(OutputsCli, NoColourWhenNotATerminalOrNoColorIsSet) {
 
 // A real terminal: script(1) runs the binary on a pseudo-terminal.
 TEST(OutputsCli, ColourOnATerminalUnlessNoColor) {
-  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) not installed";
+  if (std::system("command -v script >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "script(1) not installed";
   const std::string inner = std::string(BLASTGRAPH_BIN) + " score " + acme() + k_boundary;
   const auto tty = run_shell("env -u NO_COLOR script -qec '" + inner + "' /dev/null");
   EXPECT_EQ(tty.code, 0);

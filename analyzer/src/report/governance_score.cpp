@@ -20,7 +20,8 @@ std::string violation_entry(const RuleViolation& v) {
 
 // `name:` then one "  - entry" line each, or `name: none`.
 template <typename Item, typename Format>
-void write_list(std::ostream& out, std::string_view name, const std::vector<Item>& items, Format format) {
+void write_list(std::ostream& out, std::string_view name, const std::vector<Item>& items,
+                Format format) {
   out << name << ':';
   if (items.empty()) {
     out << " none\n";
@@ -29,7 +30,8 @@ void write_list(std::ostream& out, std::string_view name, const std::vector<Item
   out << '\n';
   const auto window = render::middle_window(items.size(), k_max_entries);
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (window.hidden > 0 && i == window.head) out << "  - " << render::more_not_shown(window.hidden) << '\n';
+    if (window.hidden > 0 && i == window.head)
+      out << "  - " << render::more_not_shown(window.hidden) << '\n';
     if (window.shows(i, items.size())) out << "  - " << render::one_line(format(items[i])) << '\n';
   }
 }

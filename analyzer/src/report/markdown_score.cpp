@@ -60,7 +60,8 @@ class MarkdownWriter {
  private:
   // Calls row(i) for the entries shown and writes the note where the rest were cut.
   template <typename Row>
-  void rows(std::size_t count, std::string_view note_prefix, std::string_view note_suffix, Row row) {
+  void rows(std::size_t count, std::string_view note_prefix, std::string_view note_suffix,
+            Row row) {
     const auto window = render::middle_window(count, m_limit);
     for (std::size_t i = 0; i < count; ++i) {
       if (window.hidden > 0 && i == window.head) {
@@ -80,7 +81,8 @@ class MarkdownWriter {
     for (std::size_t i = 0; i < m_r.approvals.size(); ++i) {
       m_out << (i ? ", " : "") << text(m_r.approvals[i], Context::inline_text);
     }
-    m_out << "\n- **Tier:** " << to_string(m_r.tier) << " (score tier " << to_string(m_r.score_tier);
+    m_out << "\n- **Tier:** " << to_string(m_r.tier) << " (score tier "
+          << to_string(m_r.score_tier);
     if (!m_r.floor.reason.empty()) {
       m_out << "; floor " << to_string(m_r.floor.tier) << ": "
             << text(m_r.floor.reason, Context::inline_text);
@@ -94,12 +96,15 @@ class MarkdownWriter {
 
   void write_violations() {
     if (m_r.violations.empty()) return;
-    m_out << "\n### \u26d4 Scope violations (" << render::group_digits(m_r.violations.size()) << ")\n\n";
+    m_out << "\n### \u26d4 Scope violations (" << render::group_digits(m_r.violations.size())
+          << ")\n\n";
     rows(m_r.violations.size(), "- ", "", [&](std::size_t i) {
       const auto& v = m_r.violations[i];
       m_out << "- **" << text(v.rule, Context::inline_text) << "**";
       if (!v.file.empty()) {
-        m_out << " (" << id_code(v.file + ":" + std::to_string(v.position.line), Context::inline_text) << ")";
+        m_out << " ("
+              << id_code(v.file + ":" + std::to_string(v.position.line), Context::inline_text)
+              << ")";
       }
       m_out << ": " << text(v.message, Context::inline_text) << '\n';
       rows(v.resources.size(), "  - ", "", [&](std::size_t j) {
@@ -117,7 +122,8 @@ class MarkdownWriter {
         std::string notes;
         if (!c.sources.empty() && c.sources != std::vector<std::string>{"changed"}) {
           notes = "found by ";
-          for (std::size_t k = 0; k < c.sources.size(); ++k) notes += (k ? ", " : "") + c.sources[k];
+          for (std::size_t k = 0; k < c.sources.size(); ++k)
+            notes += (k ? ", " : "") + c.sources[k];
         }
         if (!c.detail.empty()) notes += (notes.empty() ? "" : "; ") + c.detail;
         m_out << "| " << id_code(c.id) << " | " << to_string(c.action) << " | "
@@ -126,7 +132,8 @@ class MarkdownWriter {
     }
     if (!m_r.unmatched_patterns.empty()) m_out << '\n';
     rows(m_r.unmatched_patterns.size(), "- ", "", [&](std::size_t i) {
-      m_out << "- no node matches " << id_code(m_r.unmatched_patterns[i], Context::inline_text) << '\n';
+      m_out << "- no node matches " << id_code(m_r.unmatched_patterns[i], Context::inline_text)
+            << '\n';
     });
   }
 
@@ -134,7 +141,8 @@ class MarkdownWriter {
     std::string cell;
     const auto window = render::middle_window(s.path.size(), m_limit);
     for (std::size_t i = 0; i < s.path.size(); ++i) {
-      if (window.hidden > 0 && i == window.head) cell += " \u2192 " + render::more_not_shown(window.hidden);
+      if (window.hidden > 0 && i == window.head)
+        cell += " \u2192 " + render::more_not_shown(window.hidden);
       if (!window.shows(i, s.path.size())) continue;
       if (!cell.empty()) cell += " \u2192 ";
       cell += id_code(s.path[i]);
@@ -147,10 +155,11 @@ class MarkdownWriter {
     const auto count = m_r.services.size();
     m_out << "\n### Services reached (" << render::group_digits(count) << ")\n\n";
     if (count == 0) return;
-    m_out << "<details>\n<summary>" << render::group_digits(count)
-          << " service" << (count == 1 ? "" : "s")
-          << ", one shortest path each (A \u2192 B: A depends on B; the change is last)</summary>\n\n"
-          << "| Service | Resources | Hops | Path |\n| --- | ---: | ---: | --- |\n";
+    m_out
+        << "<details>\n<summary>" << render::group_digits(count) << " service"
+        << (count == 1 ? "" : "s")
+        << ", one shortest path each (A \u2192 B: A depends on B; the change is last)</summary>\n\n"
+        << "| Service | Resources | Hops | Path |\n| --- | ---: | ---: | --- |\n";
     rows(count, "| ", " | | | |", [&](std::size_t i) {
       const auto& s = m_r.services[i];
       m_out << "| " << text(s.service.empty() ? "(none)" : s.service) << " | " << s.resources
@@ -170,8 +179,10 @@ class MarkdownWriter {
   }
 
   void write_counts(std::string_view title, std::string_view column,
-                    const std::map<std::string, std::size_t>& counts, std::string_view level = "###") {
-    m_out << "\n" << level << " " << title << " (" << render::group_digits(counts.size()) << ")\n\n";
+                    const std::map<std::string, std::size_t>& counts,
+                    std::string_view level = "###") {
+    m_out << "\n"
+          << level << " " << title << " (" << render::group_digits(counts.size()) << ")\n\n";
     if (counts.empty()) return;
     m_out << "| " << column << " | Count |\n| --- | ---: |\n";
     auto it = counts.begin();
@@ -203,7 +214,8 @@ class MarkdownWriter {
 
   void write_risks() {
     if (m_r.risks.empty()) return;
-    m_out << "\n### Risk factors in the changed policies (" << render::group_digits(m_r.risks.size())
+    m_out << "\n### Risk factors in the changed policies ("
+          << render::group_digits(m_r.risks.size())
           << ")\n\n| Kind | Policy | Location | Message |\n| --- | --- | --- | --- |\n";
     rows(m_r.risks.size(), "| ", " | | | |", [&](std::size_t i) {
       const auto& risk = m_r.risks[i];
@@ -242,8 +254,8 @@ class MarkdownWriter {
 
 // Cuts `text` to fit `max_chars` at a line boundary, with a note saying so.
 std::string cut_to_fit(std::string text, std::size_t max_chars) {
-  const std::string note = "\n\n\u2026 report cut to fit " + render::group_digits(max_chars) +
-                           " characters \u2026\n";
+  const std::string note =
+      "\n\n\u2026 report cut to fit " + render::group_digits(max_chars) + " characters \u2026\n";
   if (max_chars <= note.size()) return text.substr(0, 0);
   std::size_t end = text.rfind('\n', max_chars - note.size());
   if (end == std::string::npos) end = 0;
@@ -253,10 +265,12 @@ std::string cut_to_fit(std::string text, std::size_t max_chars) {
 
 }  // namespace
 
-void write_score_markdown(const ScoreReport& report, std::ostream& out, const MarkdownOptions& options) {
+void write_score_markdown(const ScoreReport& report, std::ostream& out,
+                          const MarkdownOptions& options) {
   // NOTE: the first limit that fits wins, so a small report is never cut and a huge one keeps
   // the first and last entries of every list.
-  static constexpr std::array<std::size_t, 10> k_limits = {0, 1000, 400, 200, 100, 50, 20, 10, 4, 2};
+  static constexpr std::array<std::size_t, 10> k_limits = {0,  1000, 400, 200, 100,
+                                                           50, 20,   10,  4,   2};
   std::string text;
   for (const auto limit : k_limits) {
     text = MarkdownWriter(report, limit).render();

@@ -23,10 +23,13 @@ constexpr std::string_view k_risk_kinds[] = {"full-admin", "not-action-allow", "
 
 std::string_view level_of(Tier tier) {
   switch (tier) {
-    case Tier::low: return "note";
-    case Tier::medium: return "warning";
+    case Tier::low:
+      return "note";
+    case Tier::medium:
+      return "warning";
     case Tier::high:
-    case Tier::critical: return "error";
+    case Tier::critical:
+      return "error";
   }
   return "error";
 }
@@ -51,7 +54,8 @@ std::string to_uri(std::string_view path) {
   return out;
 }
 
-Json rule(std::string_view id, std::string_view name, std::string_view text, std::string_view level) {
+Json rule(std::string_view id, std::string_view name, std::string_view text,
+          std::string_view level) {
   return Json{{"id", id},
               {"name", name},
               {"shortDescription", {{"text", text}}},
@@ -63,7 +67,8 @@ Json rule(std::string_view id, std::string_view name, std::string_view text, std
 std::vector<std::string> rule_ids(const ScoreReport& r) {
   std::vector<std::string> ids{std::string(k_changed_rule), std::string(k_violation_rule)};
   std::set<std::string> kinds;
-  for (const auto kind : k_risk_kinds) ids.push_back(std::string(k_risk_prefix) + std::string(kind));
+  for (const auto kind : k_risk_kinds)
+    ids.push_back(std::string(k_risk_prefix) + std::string(kind));
   for (const auto& risk : r.risks) kinds.insert(risk.kind);
   for (const auto kind : k_risk_kinds) kinds.erase(std::string(kind));
   for (const auto& kind : kinds) ids.push_back(std::string(k_risk_prefix) + kind);
@@ -81,19 +86,22 @@ Json rules_json(const std::vector<std::string>& ids) {
                      "error"));
   for (std::size_t i = 2; i < ids.size(); ++i) {
     const auto kind = ids[i].substr(k_risk_prefix.size());
-    out.push_back(rule(ids[i], "PolicyRisk", "Risk factor in a changed IAM policy: " + kind, "warning"));
+    out.push_back(
+        rule(ids[i], "PolicyRisk", "Risk factor in a changed IAM policy: " + kind, "warning"));
   }
   return out;
 }
 
-Json location(std::string_view file, std::uint32_t line, std::uint32_t column, std::string_view id) {
+Json location(std::string_view file, std::uint32_t line, std::uint32_t column,
+              std::string_view id) {
   Json physical{{"artifactLocation", {{"uri", to_uri(file)}}}};
   if (line > 0) {
     physical["region"] = {{"startLine", line}};
     if (column > 0) physical["region"]["startColumn"] = column;
   }
   Json out{{"physicalLocation", std::move(physical)}};
-  if (!id.empty()) out["logicalLocations"] = Json::array({{{"fullyQualifiedName", id}, {"kind", "resource"}}});
+  if (!id.empty())
+    out["logicalLocations"] = Json::array({{{"fullyQualifiedName", id}, {"kind", "resource"}}});
   return out;
 }
 
@@ -111,7 +119,9 @@ std::string reach_text(const ScoreReport& r) {
 
 Json result(std::string_view rule_id, std::size_t rule_index, std::string_view level,
             const std::string& message) {
-  return Json{{"ruleId", rule_id}, {"ruleIndex", rule_index}, {"level", level},
+  return Json{{"ruleId", rule_id},
+              {"ruleIndex", rule_index},
+              {"level", level},
               {"message", {{"text", message}}}};
 }
 
@@ -123,16 +133,17 @@ void add_changed_results(const ScoreReport& r, Json& results) {
                           std::string(to_string(r.tier)) + ", blast radius " +
                           std::to_string(r.score) + "/100; the change " + reach);
     if (!c.file.empty()) out["locations"] = Json::array({location(c.file, c.line, 0, c.id)});
-    out["properties"] = {{"id", c.id}, {"type", c.type}, {"service", c.service},
-                         {"action", to_string(c.action)}, {"score", r.score},
-                         {"tier", to_string(r.tier)}};
+    out["properties"] = {{"id", c.id},           {"type", c.type},
+                         {"service", c.service}, {"action", to_string(c.action)},
+                         {"score", r.score},     {"tier", to_string(r.tier)}};
     results.push_back(std::move(out));
   }
 }
 
 void add_violation_results(const ScoreReport& r, Json& results) {
   for (const auto& v : r.violations) {
-    Json out = result(k_violation_rule, 1, "error", "scope rule " + v.rule + " denies the change: " + v.message);
+    Json out = result(k_violation_rule, 1, "error",
+                      "scope rule " + v.rule + " denies the change: " + v.message);
     Json locations = Json::array();
     for (const auto& id : v.resources) {
       for (const auto& c : r.changed) {
@@ -141,11 +152,13 @@ void add_violation_results(const ScoreReport& r, Json& results) {
     }
     if (!locations.empty()) out["locations"] = std::move(locations);
     if (!v.file.empty()) {
-      out["relatedLocations"] = Json::array({location(v.file, v.position.line, v.position.column, "")});
+      out["relatedLocations"] =
+          Json::array({location(v.file, v.position.line, v.position.column, "")});
       out["relatedLocations"][0]["id"] = 1;
       out["relatedLocations"][0]["message"] = {{"text", "the scope rule " + v.rule}};
     }
-    out["properties"] = {{"rule", v.rule}, {"resources", v.resources}, {"verdict", to_string(r.verdict)}};
+    out["properties"] = {
+        {"rule", v.rule}, {"resources", v.resources}, {"verdict", to_string(r.verdict)}};
     results.push_back(std::move(out));
   }
 }
@@ -155,9 +168,11 @@ void add_risk_results(const ScoreReport& r, const std::vector<std::string>& ids,
     const auto rule_id = std::string(k_risk_prefix) + risk.kind;
     std::size_t index = 0;
     while (index < ids.size() && ids[index] != rule_id) ++index;
-    Json out = result(rule_id, index, "warning", risk.kind + " in " + risk.node + ": " + risk.message);
+    Json out =
+        result(rule_id, index, "warning", risk.kind + " in " + risk.node + ": " + risk.message);
     if (!risk.file.empty()) {
-      out["locations"] = Json::array({location(risk.file, risk.position.line, risk.position.column, risk.node)});
+      out["locations"] =
+          Json::array({location(risk.file, risk.position.line, risk.position.column, risk.node)});
     }
     results.push_back(std::move(out));
   }
@@ -172,7 +187,8 @@ std::string_view tool_version() {
 void write_score_sarif(const ScoreReport& r, std::ostream& out, const SarifOptions& options) {
   const auto ids = rule_ids(r);
   Json driver{{"name", "blastgraph"},
-              {"version", options.tool_version.empty() ? std::string(tool_version()) : options.tool_version},
+              {"version",
+               options.tool_version.empty() ? std::string(tool_version()) : options.tool_version},
               {"rules", rules_json(ids)}};
   Json results = Json::array();
   add_changed_results(r, results);
@@ -181,10 +197,16 @@ void write_score_sarif(const ScoreReport& r, std::ostream& out, const SarifOptio
   Json run{{"tool", {{"driver", std::move(driver)}}},
            {"results", std::move(results)},
            {"properties",
-            {{"score", r.score}, {"tier", to_string(r.tier)}, {"verdict", to_string(r.verdict)},
-             {"policy_version", r.policy_version}, {"change_source", r.change_source},
-             {"services", r.services.size()}, {"resources", r.resources_reached}}}};
-  Json doc{{"$schema", k_sarif_schema_uri}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
+            {{"score", r.score},
+             {"tier", to_string(r.tier)},
+             {"verdict", to_string(r.verdict)},
+             {"policy_version", r.policy_version},
+             {"change_source", r.change_source},
+             {"services", r.services.size()},
+             {"resources", r.resources_reached}}}};
+  Json doc{{"$schema", k_sarif_schema_uri},
+           {"version", "2.1.0"},
+           {"runs", Json::array({std::move(run)})}};
   json::write(doc, out);
 }
 

@@ -29,12 +29,14 @@ class Palette {
 };
 
 void write_header(const ScoreReport& r, const Palette& p, std::ostream& out) {
-  out << p.heading("blast radius " + std::to_string(r.score) + "/100") << "  tier " << p.tier(r.tier);
+  out << p.heading("blast radius " + std::to_string(r.score) + "/100") << "  tier "
+      << p.tier(r.tier);
   out << "  (score tier " << to_string(r.score_tier);
-  if (!r.floor.reason.empty()) out << "; floor " << to_string(r.floor.tier) << ": " << r.floor.reason;
+  if (!r.floor.reason.empty())
+    out << "; floor " << to_string(r.floor.tier) << ": " << r.floor.reason;
   out << ")\n";
-  out << "verdict " << p.verdict(r.verdict) << "  (policy " << r.policy_version << ", change source "
-      << r.change_source << ")\n";
+  out << "verdict " << p.verdict(r.verdict) << "  (policy " << r.policy_version
+      << ", change source " << r.change_source << ")\n";
   out << "approvals: ";
   if (r.approvals.empty()) out << "none";
   for (std::size_t i = 0; i < r.approvals.size(); ++i) out << (i ? ", " : "") << r.approvals[i];
@@ -43,10 +45,12 @@ void write_header(const ScoreReport& r, const Palette& p, std::ostream& out) {
 
 void write_violations(const ScoreReport& r, const Palette& p, std::ostream& out) {
   if (r.violations.empty()) return;
-  out << '\n' << p.heading("scope violations (" + std::to_string(r.violations.size()) + ")") << '\n';
+  out << '\n'
+      << p.heading("scope violations (" + std::to_string(r.violations.size()) + ")") << '\n';
   for (const auto& v : r.violations) {
     out << "  " << v.rule;
-    if (!v.file.empty()) out << "  (" << v.file << ':' << v.position.line << ':' << v.position.column << ')';
+    if (!v.file.empty())
+      out << "  (" << v.file << ':' << v.position.line << ':' << v.position.column << ')';
     out << "  " << v.message << '\n';
     for (const auto& id : v.resources) out << "      " << id << '\n';
   }
@@ -97,11 +101,12 @@ void write_unmapped(const ScoreReport& r, const Palette& p, std::ostream& out) {
 void write_factors(const ScoreReport& r, const Palette& p, std::ostream& out) {
   out << '\n' << p.heading("factors") << '\n';
   out << "  " << std::left << std::setw(18) << "" << std::right << std::setw(9) << "points"
-      << std::setw(10) << "measure" << "   what is measured\n";
+      << std::setw(10) << "measure"
+      << "   what is measured\n";
   for (const auto& f : r.factors) {
     out << "  " << std::left << std::setw(18) << f.name << std::right << std::setw(4) << f.points
-        << " / " << std::setw(2) << f.max_points << std::setw(10) << render::format_measure(f.measure)
-        << "   " << f.detail << '\n';
+        << " / " << std::setw(2) << f.max_points << std::setw(10)
+        << render::format_measure(f.measure) << "   " << f.detail << '\n';
   }
 }
 

@@ -25,9 +25,13 @@ void write_coverage(std::ostream& out, const Coverage& c) {
   std::size_t unsupported = 0;
   for (const auto& [type, count] : c.unsupported_types) unsupported += count;
   out << "  unsupported types       " << c.unsupported_types.size();
-  if (unsupported > 0) out << " (" << unsupported << " resource" << (unsupported == 1 ? "" : "s") << ')';
+  if (unsupported > 0) {
+    out << " (" << unsupported << " resource" << (unsupported == 1 ? "" : "s") << ')';
+  }
   out << '\n';
-  for (const auto& [type, count] : c.unsupported_types) out << "    " << type << "  " << count << '\n';
+  for (const auto& [type, count] : c.unsupported_types) {
+    out << "    " << type << "  " << count << '\n';
+  }
 }
 
 void write_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics) {

@@ -32,9 +32,12 @@ struct ScanSummary {
   Coverage coverage;
 };
 
+// Counts the workspace's graph, roots and coverage.
 [[nodiscard]] ScanSummary summarize(const Workspace& workspace);
 
+// The scan summary for a person, with every diagnostic.
 void write_scan_text(const ScanSummary& summary, const Workspace& workspace, std::ostream& out);
+// The scan summary as JSON, schema k_scan_schema (schemas/scan.v1.schema.json).
 void write_scan_json(const ScanSummary& summary, const Workspace& workspace, std::ostream& out);
 
 // How the text report looks. Colour is the caller's decision (a TTY, NO_COLOR unset).
@@ -47,7 +50,8 @@ struct TextOptions {
 // measure and points, every reached service with one shortest path, resources by type and
 // coverage (unsupported types included). With `colour` false the output is plain ASCII
 // apart from what the ids themselves hold.
-void write_score_text(const ScoreReport& report, std::ostream& out, const TextOptions& options = {});
+void write_score_text(const ScoreReport& report, std::ostream& out,
+                      const TextOptions& options = {});
 
 // The score report as JSON, schema k_report_schema (schemas/report.v1.schema.json). `workspace`
 // supplies the root and the diagnostics.
@@ -79,7 +83,8 @@ void write_github_outputs(const ScoreReport& report, std::ostream& outputs);
 // `summary` ($GITHUB_STEP_SUMMARY). The caller opens both for appending.
 void write_score_github(const ScoreReport& report, std::ostream& outputs, std::ostream& summary);
 
-inline constexpr std::string_view k_sarif_schema_uri = "https://json.schemastore.org/sarif-2.1.0.json";
+inline constexpr std::string_view k_sarif_schema_uri =
+    "https://json.schemastore.org/sarif-2.1.0.json";
 
 struct SarifOptions {
   std::string tool_version;  // tool.driver.version; empty: the version blastgraph was built as
@@ -90,7 +95,8 @@ struct SarifOptions {
 // line with `level` by tier (LOW note, MEDIUM warning, HIGH and CRITICAL error), one per scope
 // violation (error) and one per risk factor (warning). Locations are relative to the scanned
 // directory. The run's properties carry score, tier, verdict, policy version, change source.
-void write_score_sarif(const ScoreReport& report, std::ostream& out, const SarifOptions& options = {});
+void write_score_sarif(const ScoreReport& report, std::ostream& out,
+                       const SarifOptions& options = {});
 
 // The [AI-GOVERNANCE] ... [/AI-GOVERNANCE] block for a commit message (README "Outputs"):
 // change_source, risk_tier, blast_radius, verdict, policy_version, violations,
