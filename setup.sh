@@ -25,11 +25,12 @@ as_root() {
 # run is fast.
 tool_packages=(
   cmake:cmake ninja:ninja-build g++:g++ git:git tar:tar pkg-config:pkg-config
-  node:nodejs npm:npm
+  node:nodejs npm:npm python3:python3
 )
 library_packages=(
   libboost-graph-dev libtbb-dev nlohmann-json3-dev libyaml-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev
+  python3-jsonschema
 )
 
 install_debian_packages() {

@@ -10,6 +10,7 @@
 #include "blastgraph/core/file_io.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "outputs.hpp"
 
 namespace blastgraph::cli {
 namespace {
@@ -22,6 +23,8 @@ struct ScoreOptions {
   std::string plan;
   std::string plan_root;  // default: the only Terraform root
   std::string git;        // BASE or BASE..HEAD
+  OutputOptions outputs;  // --output, --color, --fail-on
+  std::vector<OutputTarget> targets;  // resolved when the command line is parsed
 };
 
 // A source that cannot be read at all: the message, and the exit code it deserves.
@@ -67,6 +70,10 @@ std::optional<Failure> find_changes(const ScoreOptions& options, analyzer::Works
 }
 
 int run_score(const ScoreOptions& options) {
+  if (const auto problem = check_environment(options.targets); !problem.empty()) {
+    std::cerr << "blastgraph: error: " << problem << '\n';
+    return k_exit_usage;
+  }
   auto workspace = load_or_report(options.common);
   if (!workspace) return k_exit_input;
   std::vector<analyzer::ChangeFindings> findings;
@@ -79,26 +86,25 @@ int run_score(const ScoreOptions& options) {
   auto selected = analyzer::select_changes(workspace->graph, options.changed, action);
   const auto changes = analyzer::merge_changes(workspace->graph, findings, std::move(selected));
   const auto report = analyzer::score_change(*workspace, changes);
-  if (options.common.format == "json") {
-    analyzer::write_score_json(report, *workspace, std::cout);
-  } else {
-    analyzer::write_score_text(report, std::cout);
-  }
+  const int written = write_outputs(options.targets, options.outputs, report, *workspace);
   for (const auto& pattern : changes.unmatched_patterns) {
     std::cerr << "blastgraph: error: --changed " << pattern << " matches no node\n";
   }
   // A gate must not pass a change it could not find: an unmatched id is an input error.
   // Unmapped hunks and plan addresses are listed in the report, and the source's
   // diagnostics make --strict fail.
-  const int code = changes.unmatched_patterns.empty() ? k_exit_ok : k_exit_input;
-  return apply_strict(options.common, *workspace, code);
+  const int code = changes.unmatched_patterns.empty() ? written : k_exit_input;
+  // --fail-on last: strict (4) and input (3) outrank the tier (6).
+  const int strict = apply_strict(options.common, *workspace, code);
+  return apply_fail_on(options.outputs, report.tier, strict);
 }
 
 }  // namespace
 
 void attach_score(CLI::App& command, Runner& run) {
   auto options = std::make_shared<ScoreOptions>();
-  add_common_options(command, options->common, {"text", "json"});
+  add_common_options(command, options->common, score_formats());
+  add_output_options(command, options->outputs);
   command.add_option("--changed,-c", options->changed,
                      "Changed node id or glob (repeatable), e.g. 'envs/prod:module.iam.*'");
   command.add_option("--action", options->action, "What happens to the --changed nodes")
@@ -111,11 +117,13 @@ void attach_score(CLI::App& command, Runner& run) {
                      "Terraform root the plan is for (default: the only root)");
   command.add_option("--git", options->git,
                      "BASE or BASE..HEAD: compare the graphs (HEAD: the working tree)");
-  command.callback([options, &run] {
+  command.callback([options, &run, &command] {
     if (options->changed.empty() && options->diff.empty() && options->plan.empty() &&
         options->git.empty()) {
       throw CLI::ValidationError("score", "give at least one of --changed, --diff, --plan, --git");
     }
+    options->targets = resolve_targets(options->outputs, options->common.format,
+                                       command.get_option("--format")->count() > 0);
     run = [options] { return run_score(*options); };
   });
 }

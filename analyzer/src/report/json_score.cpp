@@ -42,6 +42,16 @@ json::Json unmapped_json(const ScoreReport& r) {
   return out;
 }
 
+json::Json violations_json(const ScoreReport& r) {
+  json::Json out = json::Json::array();
+  for (const auto& v : r.violations) {
+    out.push_back({{"rule", v.rule}, {"message", v.message}, {"file", v.file},
+                   {"line", v.position.line}, {"column", v.position.column},
+                   {"resources", v.resources}});
+  }
+  return out;
+}
+
 json::Json services_json(const ScoreReport& r) {
   json::Json out = json::Json::array();
   for (const auto& s : r.services) {
@@ -62,6 +72,10 @@ void write_score_json(const ScoreReport& r, const Workspace& workspace, std::ost
   doc["score_tier"] = to_string(r.score_tier);
   doc["floor"] = {{"tier", to_string(r.floor.tier)}, {"reason", r.floor.reason},
                   {"node", r.floor.node}};
+  doc["verdict"] = to_string(r.verdict);
+  doc["change_source"] = r.change_source;
+  doc["policy_version"] = r.policy_version;
+  doc["violations"] = violations_json(r);
   doc["approvals"] = r.approvals;
   doc["factors"] = factors_json(r);
   doc["changed"] = changed_json(r);

@@ -15,7 +15,8 @@ Json coverage(const Coverage& c) {
               {"files_unparsed", c.files_unparsed},
               {"files_with_errors", c.files_with_errors},
               {"unresolved_references", c.unresolved_references},
-              {"external_modules", c.external_modules}};
+              {"external_modules", c.external_modules},
+              {"unsupported_types", counts(c.unsupported_types)}};
 }
 
 Json diagnostics(const std::vector<Diagnostic>& diagnostics) {

@@ -1,24 +1,63 @@
 #include <iomanip>
 
 #include "blastgraph/analyzer/report.hpp"
+#include "report/render_util.hpp"
 #include "report/text_util.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
 
-void write_header(const ScoreReport& r, std::ostream& out) {
-  out << "blast radius " << r.score << "/100  tier " << to_string(r.tier);
+// ANSI SGR sequences; empty strings when colour is off, so the layout is the same either way.
+class Palette {
+ public:
+  explicit Palette(bool colour) : m_colour(colour) {}
+  [[nodiscard]] std::string paint(std::string_view text, std::string_view sgr) const {
+    if (!m_colour) return std::string(text);
+    return "\x1b[" + std::string(sgr) + "m" + std::string(text) + "\x1b[0m";
+  }
+  [[nodiscard]] std::string heading(std::string_view text) const { return paint(text, "1"); }
+  [[nodiscard]] std::string tier(Tier tier) const {
+    static constexpr std::string_view k_sgr[] = {"32", "33", "31", "1;31"};
+    return paint(to_string(tier), k_sgr[static_cast<int>(tier)]);
+  }
+  [[nodiscard]] std::string verdict(Verdict verdict) const {
+    return paint(to_string(verdict), verdict == Verdict::deny ? "1;31" : "32");
+  }
+
+ private:
+  bool m_colour;
+};
+
+void write_header(const ScoreReport& r, const Palette& p, std::ostream& out) {
+  out << p.heading("blast radius " + std::to_string(r.score) + "/100") << "  tier "
+      << p.tier(r.tier);
   out << "  (score tier " << to_string(r.score_tier);
-  if (!r.floor.reason.empty()) out << "; floor " << to_string(r.floor.tier) << ": " << r.floor.reason;
+  if (!r.floor.reason.empty())
+    out << "; floor " << to_string(r.floor.tier) << ": " << r.floor.reason;
   out << ")\n";
+  out << "verdict " << p.verdict(r.verdict) << "  (policy " << r.policy_version
+      << ", change source " << r.change_source << ")\n";
   out << "approvals: ";
   if (r.approvals.empty()) out << "none";
   for (std::size_t i = 0; i < r.approvals.size(); ++i) out << (i ? ", " : "") << r.approvals[i];
   out << '\n';
 }
 
-void write_changed(const ScoreReport& r, std::ostream& out) {
-  out << "\nchanged (" << r.changed.size() << ")\n";
+void write_violations(const ScoreReport& r, const Palette& p, std::ostream& out) {
+  if (r.violations.empty()) return;
+  out << '\n'
+      << p.heading("scope violations (" + std::to_string(r.violations.size()) + ")") << '\n';
+  for (const auto& v : r.violations) {
+    out << "  " << v.rule;
+    if (!v.file.empty())
+      out << "  (" << v.file << ':' << v.position.line << ':' << v.position.column << ')';
+    out << "  " << v.message << '\n';
+    for (const auto& id : v.resources) out << "      " << id << '\n';
+  }
+}
+
+void write_changed(const ScoreReport& r, const Palette& p, std::ostream& out) {
+  out << '\n' << p.heading("changed (" + std::to_string(r.changed.size()) + ")") << '\n';
   for (const auto& c : r.changed) {
     out << "  " << std::left << std::setw(8) << to_string(c.action) << c.id;
     if (!c.file.empty()) out << "  (" << c.file << ':' << c.line << ')';
@@ -30,24 +69,26 @@ void write_changed(const ScoreReport& r, std::ostream& out) {
     if (!c.detail.empty()) out << "  " << c.detail;
     out << '\n';
   }
-  for (const auto& p : r.unmatched_patterns) out << "  no node matches " << p << '\n';
+  for (const auto& pattern : r.unmatched_patterns) out << "  no node matches " << pattern << '\n';
 }
 
-void write_risks(const ScoreReport& r, std::ostream& out) {
+void write_risks(const ScoreReport& r, const Palette& p, std::ostream& out) {
   if (r.risks.empty()) return;
-  out << "\nrisk factors in the changed policies (" << r.risks.size() << ")\n";
+  out << '\n'
+      << p.heading("risk factors in the changed policies (" + std::to_string(r.risks.size()) + ")")
+      << '\n';
   for (const auto& risk : r.risks) {
     out << "  " << risk.kind << "  " << risk.file << ':' << risk.position.line << ':'
         << risk.position.column << "  " << risk.message << '\n';
   }
 }
 
-void write_unmapped(const ScoreReport& r, std::ostream& out) {
+void write_unmapped(const ScoreReport& r, const Palette& p, std::ostream& out) {
   if (r.unmapped.empty()) return;
-  out << "\nunmapped (" << r.unmapped.size() << ")\n";
+  out << '\n' << p.heading("unmapped (" + std::to_string(r.unmapped.size()) + ")") << '\n';
   for (const auto& u : r.unmapped) {
     out << "  " << std::left << std::setw(8) << to_string(u.source);
-    if (!u.subject.empty()) out << u.subject << (u.file.empty() ? "" : "  (") ;
+    if (!u.subject.empty()) out << u.subject << (u.file.empty() ? "" : "  (");
     out << u.file;
     if (u.first_line > 0) out << ':' << u.first_line;
     if (u.last_line > u.first_line) out << '-' << u.last_line;
@@ -56,16 +97,21 @@ void write_unmapped(const ScoreReport& r, std::ostream& out) {
   }
 }
 
-void write_factors(const ScoreReport& r, std::ostream& out) {
-  out << "\nfactors\n";
+// One line per factor: name, points of max, the measure, what the measure is.
+void write_factors(const ScoreReport& r, const Palette& p, std::ostream& out) {
+  out << '\n' << p.heading("factors") << '\n';
+  out << "  " << std::left << std::setw(18) << "" << std::right << std::setw(9) << "points"
+      << std::setw(10) << "measure"
+      << "   what is measured\n";
   for (const auto& f : r.factors) {
     out << "  " << std::left << std::setw(18) << f.name << std::right << std::setw(4) << f.points
-        << " / " << std::setw(2) << f.max_points << "   " << f.detail << '\n';
+        << " / " << std::setw(2) << f.max_points << std::setw(10)
+        << render::format_measure(f.measure) << "   " << f.detail << '\n';
   }
 }
 
-void write_services(const ScoreReport& r, std::ostream& out) {
-  out << "\nservices reached (" << r.services.size() << ")\n";
+void write_services(const ScoreReport& r, const Palette& p, std::ostream& out) {
+  out << '\n' << p.heading("services reached (" + std::to_string(r.services.size()) + ")") << '\n';
   for (const auto& s : r.services) {
     out << "  " << s.service << "  (" << s.resources << " resource" << (s.resources == 1 ? "" : "s")
         << ", " << s.distance << " hop" << (s.distance == 1 ? "" : "s") << ")\n";
@@ -79,13 +125,15 @@ void write_services(const ScoreReport& r, std::ostream& out) {
 
 }  // namespace
 
-void write_score_text(const ScoreReport& r, std::ostream& out) {
-  write_header(r, out);
-  write_changed(r, out);
-  write_unmapped(r, out);
-  write_risks(r, out);
-  write_factors(r, out);
-  write_services(r, out);
+void write_score_text(const ScoreReport& r, std::ostream& out, const TextOptions& options) {
+  const Palette palette(options.colour);
+  write_header(r, palette, out);
+  write_violations(r, palette, out);
+  write_changed(r, palette, out);
+  write_unmapped(r, palette, out);
+  write_risks(r, palette, out);
+  write_factors(r, palette, out);
+  write_services(r, palette, out);
   text::write_counts(out, "resources reached by type", r.resources_by_type);
   text::write_coverage(out, r.coverage);
   if (r.diagnostics > 0) {

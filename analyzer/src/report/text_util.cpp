@@ -22,6 +22,16 @@ void write_coverage(std::ostream& out, const Coverage& c) {
       << "  files with errors       " << c.files_with_errors << '\n'
       << "  unresolved references   " << c.unresolved_references << '\n'
       << "  external modules        " << c.external_modules << '\n';
+  std::size_t unsupported = 0;
+  for (const auto& [type, count] : c.unsupported_types) unsupported += count;
+  out << "  unsupported types       " << c.unsupported_types.size();
+  if (unsupported > 0) {
+    out << " (" << unsupported << " resource" << (unsupported == 1 ? "" : "s") << ')';
+  }
+  out << '\n';
+  for (const auto& [type, count] : c.unsupported_types) {
+    out << "    " << type << "  " << count << '\n';
+  }
 }
 
 void write_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics) {
