@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
   bg::apply_gate(config->config, workspace->graph, changes, change_source, report);
 
   // 4. Render, and decide.
-  bg::write_score_markdown(report, *workspace, std::cout);
+  bg::write_score_markdown(report, std::cout);
   const bool needs_review = report.verdict == bg::Verdict::deny || report.tier >= bg::Tier::high;
   std::cerr << "gate: " << bg::to_string(report.tier) << " (" << report.score << "/100), "
             << bg::to_string(report.verdict) << '\n';
