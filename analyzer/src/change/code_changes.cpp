@@ -1,4 +1,6 @@
 // Application code -> the workloads of the service whose folder it lives in.
+#include <algorithm>
+#include <array>
 #include <map>
 
 #include "blastgraph/analyzer/change_sources.hpp"
@@ -18,13 +20,26 @@ bool is_code_file(const UnmappedChange& entry) {
          entry.reason == reasons::k_deleted_not_infrastructure || entry.reason == reasons::k_binary;
 }
 
-// Ids of each service's workloads (compute resources), ascending.
+// Kubernetes classes autoscalers and disruption budgets as compute too (they decide where
+// pods run), but they run no code: only kinds that run containers take a code change.
+constexpr std::array<std::string_view, 7> k_kubernetes_workloads{
+    "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"};
+
+bool runs_code(const graph::Node& node) {
+  if (node.role != graph::Role::resource || node.criticality != graph::Criticality::compute) {
+    return false;
+  }
+  if (node.domain != graph::Domain::kubernetes) return true;
+  return std::find(k_kubernetes_workloads.begin(), k_kubernetes_workloads.end(), node.type) !=
+         k_kubernetes_workloads.end();
+}
+
+// Ids of each service's workloads (compute resources that run code), ascending.
 std::map<std::string, std::vector<std::string>, std::less<>> workloads_by_service(
     const graph::Graph& graph) {
   std::map<std::string, std::vector<std::string>, std::less<>> out;
   for (const auto& node : graph.nodes()) {
-    if (node.role != graph::Role::resource || node.service.empty()) continue;
-    if (node.criticality != graph::Criticality::compute) continue;
+    if (node.service.empty() || !runs_code(node)) continue;
     out[node.service].push_back(node.id);
   }
   return out;

@@ -118,8 +118,10 @@ struct GitComparison {
 // Maps the changed files a diff or git source listed as not infrastructure (application code,
 // docs, binaries) to services through the policy file's ServiceRule::paths. A file whose
 // first matching rule names service S becomes an `update` of every resource of S whose class
-// is `compute` (its workloads: Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods,
-// Lambda functions, ECS services, instances), found by the same source, with the detail
+// is `compute` and that runs code (its workloads: Deployments, StatefulSets, DaemonSets,
+// ReplicaSets, Jobs, CronJobs, Pods, Lambda functions, ECS services, instances; not the
+// autoscalers and disruption budgets Kubernetes also classes as compute), found by the same
+// source, with the detail
 // "code change: <file>". When S has no such resource the file stays unmapped with the reason
 // "service S has no workload"; a file no rule matches stays as it was (a README-only change
 // still scores 0). Run it on each source's findings after extend_graph, before merge_changes.
