@@ -15,10 +15,31 @@ void add_common_options(CLI::App& command, CommonOptions& options,
       ->capture_default_str();
   command.add_flag("--strict", options.strict,
                    "Exit with code 4 when any file produced a warning or error");
+  command.add_option("--config", options.config,
+                     "Policy file (default: PATH/.blastgraph.yaml when it exists)");
 }
 
-std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options) {
-  auto workspace = analyzer::load_workspace(options.path);
+std::optional<analyzer::LoadedConfig> load_config_or_report(const CommonOptions& options) {
+  auto loaded = options.config.empty() ? analyzer::find_config(options.path)
+                                       : analyzer::load_config(options.config);
+  if (!loaded) {
+    std::cerr << "blastgraph: error: " << loaded.error().message << '\n';
+    return std::nullopt;
+  }
+  for (const auto& d : loaded->diagnostics) std::cerr << format_diagnostic(d) << '\n';
+  return std::move(loaded).value();
+}
+
+analyzer::LoadOptions load_options(const analyzer::Config& config) {
+  analyzer::LoadOptions options;
+  options.service_rules = config.services;
+  options.criticality_rules = config.criticality;
+  return options;
+}
+
+std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options,
+                                                  const analyzer::Config& config) {
+  auto workspace = analyzer::load_workspace(options.path, load_options(config));
   if (!workspace) {
     std::cerr << "blastgraph: error: " << workspace.error().message << '\n';
     return std::nullopt;
@@ -26,8 +47,19 @@ std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options) 
   return std::move(workspace).value();
 }
 
+int combine_exit(int a, int b) {
+  if (a == k_exit_ok) return b;
+  if (b == k_exit_ok) return a;
+  return std::min(a, b);
+}
+
+int apply_config_errors(const analyzer::LoadedConfig& config, int code) {
+  return config.has_errors() ? combine_exit(code, k_exit_input) : code;
+}
+
 int apply_strict(const CommonOptions& options, const analyzer::Workspace& workspace, int code) {
-  if (!options.strict || code != k_exit_ok) return code;
+  // Only a lower code can win over --strict's 4 (README "Exit codes").
+  if (!options.strict || (code != k_exit_ok && code < k_exit_strict)) return code;
   const bool serious = std::any_of(workspace.diagnostics.begin(), workspace.diagnostics.end(),
                                    [](const Diagnostic& d) { return d.severity != Severity::note; });
   if (!serious) return code;

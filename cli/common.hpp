@@ -1,9 +1,10 @@
 #pragma once
-// What every subcommand shares: loading the workspace and the --strict rule.
+// What every subcommand shares: the policy file, loading the workspace and the --strict rule.
 
 #include <optional>
 #include <string>
 
+#include "blastgraph/analyzer/config.hpp"
 #include "blastgraph/analyzer/workspace.hpp"
 #include "exit_codes.hpp"
 
@@ -15,16 +16,34 @@ struct CommonOptions {
   std::string path;
   std::string format = "text";
   bool strict = false;
+  std::string config;  // --config FILE; empty: PATH/.blastgraph.yaml when present
 };
 
-// Adds PATH, --format (choices as given) and --strict to a subcommand.
+// Adds PATH, --format (choices as given), --strict and --config to a subcommand.
 void add_common_options(CLI::App& command, CommonOptions& options,
                         const std::vector<std::string>& formats);
 
-// Loads the workspace; prints the error and returns nullopt when PATH cannot be read.
-[[nodiscard]] std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options);
+// The policy file (--config FILE, else PATH/.blastgraph.yaml when present, else the
+// defaults). Prints its diagnostics to stderr; prints the error and returns nullopt when the
+// file cannot be read.
+[[nodiscard]] std::optional<analyzer::LoadedConfig> load_config_or_report(const CommonOptions& options);
 
-// k_exit_strict when --strict and the workspace has a warning or error, else `code`.
+// Loads the workspace with the policy's service and criticality rules; prints the error and
+// returns nullopt when PATH cannot be read.
+[[nodiscard]] std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options,
+                                                                const analyzer::Config& config = {});
+
+// The load options that apply a policy file's rules.
+[[nodiscard]] analyzer::LoadOptions load_options(const analyzer::Config& config);
+
+// The exit code when both apply: the lowest non-zero one (README "Exit codes").
+[[nodiscard]] int combine_exit(int a, int b);
+
+// `code` combined with k_exit_input when the policy file had errors: a gate must not run with
+// half a policy, though the report shows what the valid part of it gives.
+[[nodiscard]] int apply_config_errors(const analyzer::LoadedConfig& config, int code);
+
+// Combined with k_exit_strict when --strict and the workspace has a warning or error.
 [[nodiscard]] int apply_strict(const CommonOptions& options, const analyzer::Workspace& workspace,
                                int code);
 

@@ -17,7 +17,9 @@ struct ExportOptions {
 };
 
 int run_export(const ExportOptions& options) {
-  auto workspace = load_or_report(options.common);
+  const auto config = load_config_or_report(options.common);
+  if (!config) return k_exit_input;
+  auto workspace = load_or_report(options.common, config->config);
   if (!workspace) return k_exit_input;
   std::ofstream file;
   if (!options.output.empty()) {
@@ -34,7 +36,7 @@ int run_export(const ExportOptions& options) {
     graph::write_json(workspace->graph, out);
   }
   for (const auto& d : workspace->diagnostics) std::cerr << format_diagnostic(d) << '\n';
-  return apply_strict(options.common, *workspace, k_exit_ok);
+  return apply_strict(options.common, *workspace, apply_config_errors(*config, k_exit_ok));
 }
 
 }  // namespace

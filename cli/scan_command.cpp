@@ -14,7 +14,9 @@ void attach_scan(CLI::App& command, Runner& run) {
   add_common_options(command, *options, {"text", "json"});
   command.callback([options, &run] {
     run = [options] {
-      auto workspace = load_or_report(*options);
+      const auto config = load_config_or_report(*options);
+      if (!config) return int{k_exit_input};
+      auto workspace = load_or_report(*options, config->config);
       if (!workspace) return int{k_exit_input};
       const auto summary = analyzer::summarize(*workspace);
       if (options->format == "json") {
@@ -22,7 +24,7 @@ void attach_scan(CLI::App& command, Runner& run) {
       } else {
         analyzer::write_scan_text(summary, *workspace, std::cout);
       }
-      return apply_strict(*options, *workspace, k_exit_ok);
+      return apply_strict(*options, *workspace, apply_config_errors(*config, k_exit_ok));
     };
   });
 }

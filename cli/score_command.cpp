@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "blastgraph/analyzer/change_sources.hpp"
+#include "blastgraph/analyzer/config.hpp"
 #include "blastgraph/analyzer/report.hpp"
 #include "blastgraph/analyzer/score.hpp"
 #include "blastgraph/core/file_io.hpp"
@@ -25,6 +26,7 @@ struct ScoreOptions {
   std::string git;        // BASE or BASE..HEAD
   OutputOptions outputs;  // --output, --color, --fail-on
   std::vector<OutputTarget> targets;  // resolved when the command line is parsed
+  std::string change_source = "human";  // who made the change, for the policy's scope rules
 };
 
 // A source that cannot be read at all: the message, and the exit code it deserves.
@@ -41,10 +43,12 @@ Result<std::string> read_input(const std::string& path) {
 }
 
 // Runs every requested source against the workspace (replaced by HEAD's for `--git A..B`).
-std::optional<Failure> find_changes(const ScoreOptions& options, analyzer::Workspace& workspace,
+std::optional<Failure> find_changes(const ScoreOptions& options, const analyzer::Config& config,
+                                    analyzer::Workspace& workspace,
                                     std::vector<analyzer::ChangeFindings>& findings) {
   if (!options.git.empty()) {
-    auto compared = analyzer::git_changes(workspace, options.git);
+    // Both revisions are loaded with the policy's rules, so their services compare.
+    auto compared = analyzer::git_changes(workspace, options.git, load_options(config));
     if (!compared) return Failure{"--git " + options.git + ": " + compared.error().message};
     if (compared->head) workspace = std::move(*compared->head);
     findings.push_back(std::move(compared->findings));
@@ -69,34 +73,53 @@ std::optional<Failure> find_changes(const ScoreOptions& options, analyzer::Works
   return std::nullopt;
 }
 
+void report_violations(const analyzer::ScoreReport& report) {
+  for (const auto& violation : report.violations) {
+    std::cerr << "blastgraph: deny: scope rule '" << violation.rule << "' (" << violation.file
+              << ":" << violation.position.line << ") forbids " << report.change_source
+              << " changes to";
+    for (const auto& id : violation.resources) std::cerr << ' ' << id;
+    if (!violation.message.empty()) std::cerr << ": " << violation.message;
+    std::cerr << '\n';
+  }
+}
+
 int run_score(const ScoreOptions& options) {
   if (const auto problem = check_environment(options.targets); !problem.empty()) {
     std::cerr << "blastgraph: error: " << problem << '\n';
     return k_exit_usage;
   }
-  auto workspace = load_or_report(options.common);
+  const auto config = load_config_or_report(options.common);
+  if (!config) return k_exit_input;
+  auto workspace = load_or_report(options.common, config->config);
   if (!workspace) return k_exit_input;
   std::vector<analyzer::ChangeFindings> findings;
-  if (auto failure = find_changes(options, *workspace, findings)) {
+  if (auto failure = find_changes(options, config->config, *workspace, findings)) {
     std::cerr << "blastgraph: error: " << failure->message << '\n';
     return failure->code;
   }
   analyzer::extend_graph(*workspace, findings);
+  for (auto& found : findings) {
+    found = analyzer::map_code_changes(workspace->graph, config->config.services, std::move(found));
+  }
   const auto action = analyzer::parse_change_action(options.action).value();
   auto selected = analyzer::select_changes(workspace->graph, options.changed, action);
   const auto changes = analyzer::merge_changes(workspace->graph, findings, std::move(selected));
-  const auto report = analyzer::score_change(*workspace, changes);
+  auto report = analyzer::score_change(*workspace, changes, config->config.score);
+  analyzer::apply_gate(config->config, workspace->graph, changes, options.change_source, report);
   const int written = write_outputs(options.targets, options.outputs, report, *workspace);
   for (const auto& pattern : changes.unmatched_patterns) {
     std::cerr << "blastgraph: error: --changed " << pattern << " matches no node\n";
   }
+  report_violations(report);
   // A gate must not pass a change it could not find: an unmatched id is an input error.
   // Unmapped hunks and plan addresses are listed in the report, and the source's
   // diagnostics make --strict fail.
-  const int code = changes.unmatched_patterns.empty() ? written : k_exit_input;
-  // --fail-on last: strict (4) and input (3) outrank the tier (6).
-  const int strict = apply_strict(options.common, *workspace, code);
-  return apply_fail_on(options.outputs, report.tier, strict);
+  int code = changes.unmatched_patterns.empty() ? written : combine_exit(written, k_exit_input);
+  code = apply_config_errors(*config, code);
+  if (report.verdict == analyzer::Verdict::deny) code = combine_exit(code, k_exit_gate_deny);
+  // The lowest code wins: input (3) and strict (4) outrank the tier (6) and the verdict (7).
+  return apply_fail_on(options.outputs, report.tier, apply_strict(options.common, *workspace, code));
 }
 
 }  // namespace
@@ -117,6 +140,10 @@ void attach_score(CLI::App& command, Runner& run) {
                      "Terraform root the plan is for (default: the only root)");
   command.add_option("--git", options->git,
                      "BASE or BASE..HEAD: compare the graphs (HEAD: the working tree)");
+  command.add_option("--change-source", options->change_source,
+                     "Who made the change (e.g. human, ai-agent): the policy file's scope "
+                     "rules for it decide the verdict; a denied change exits 7")
+      ->capture_default_str();
   command.callback([options, &run, &command] {
     if (options->changed.empty() && options->diff.empty() && options->plan.empty() &&
         options->git.empty()) {

@@ -161,6 +161,10 @@ Node* GraphBuilder::find_node(std::string_view id) {
   return slot == k_no_node ? nullptr : &m_state->nodes[slot];
 }
 
+void GraphBuilder::for_each_node(const std::function<void(Node&)>& visit) {
+  for (std::size_t slot = 0; slot < m_state->nodes.size(); ++slot) visit(m_state->nodes[slot]);
+}
+
 bool GraphBuilder::add_edge(std::string_view source_id, std::string_view target_id, EdgeKind kind,
                             Evidence evidence) {
   const NodeIndex source = m_state->resolve(source_id, m_state->recent_source);

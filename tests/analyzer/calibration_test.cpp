@@ -23,10 +23,10 @@ using analyzer::ChangeAction;
 using analyzer::Tier;
 
 struct Scenario {
-  std::string name;
-  std::vector<std::string> changed;  // node ids (for --changed) ...
+  std::string name{};
+  std::vector<std::string> changed{};  // node ids (for --changed) ...
   ChangeAction action = ChangeAction::update;
-  std::string diff;                  // ... or a unified diff against the tree
+  std::string diff{};                  // ... or a unified diff against the tree
   Tier tier = Tier::low;
   int min_score = 0;
   int max_score = 100;

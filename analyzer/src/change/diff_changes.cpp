@@ -5,6 +5,7 @@
 
 #include "blastgraph/analyzer/change_sources.hpp"
 #include "change/unified_diff.hpp"
+#include "change/unmapped_reasons.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
@@ -105,18 +106,18 @@ void map_file(const graph::Graph& graph, const diffs::FileDiff& file,
     out.unmapped.push_back(unmapped_file(
         *path, may_hold_nodes(*path) ? "file deleted: its nodes are not in the working-tree graph "
                                        "(--git BASE scores them)"
-                                     : "file deleted; not infrastructure"));
+                                     : std::string(reasons::k_deleted_not_infrastructure)));
     return;
   }
   if (file.binary) {
-    out.unmapped.push_back(unmapped_file(*path, "binary file"));
+    out.unmapped.push_back(unmapped_file(*path, std::string(reasons::k_binary)));
     return;
   }
   auto found = by_file.find(*path);
   if (found == by_file.end()) {
     out.unmapped.push_back(unmapped_file(
         *path, ends_with(*path, ".tf") ? "no resource, value or module in this file"
-                                       : "not infrastructure (no node is read from this file)"));
+                                       : std::string(reasons::k_not_infrastructure)));
     return;
   }
   if (file.hunks.empty()) {

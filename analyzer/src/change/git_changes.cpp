@@ -5,6 +5,7 @@
 #include "blastgraph/analyzer/change_sources.hpp"
 #include "change/git_tree.hpp"
 #include "change/node_content.hpp"
+#include "change/unmapped_reasons.hpp"
 
 namespace blastgraph::analyzer {
 namespace fs = std::filesystem;
@@ -156,6 +157,36 @@ class Comparison {
   ChangeFindings m_out;
 };
 
+void add_node_files(const graph::Graph& graph, std::set<std::string, std::less<>>& files) {
+  for (const auto& node : graph.nodes()) {
+    if (!node.span.file.empty()) files.insert(node.span.file);
+  }
+}
+
+// Changed files that hold no node at either revision (application code, docs, charts' values)
+// are invisible to the node comparison: list them, as the diff source does, so nothing
+// changed is hidden and path rules (code_changes) can map them to a service.
+void list_other_files(const git::Repository& repo, const Range& range, const Workspace& base,
+                      const Workspace& head, ChangeFindings& out) {
+  auto files = git::changed_files(repo, range.base, range.head);
+  if (!files) {
+    out.diagnostics.push_back({{}, {}, Severity::warning, "git-files",
+                               "cannot list the changed files: " + files.error().message});
+    return;
+  }
+  std::set<std::string, std::less<>> with_nodes;
+  add_node_files(base.graph, with_nodes);
+  add_node_files(head.graph, with_nodes);
+  for (const auto& file : *files) {
+    if (with_nodes.contains(file.path)) continue;
+    const bool terraform = file.path.size() > 3 && file.path.ends_with(".tf");
+    std::string reason = file.deleted ? std::string(reasons::k_deleted_not_infrastructure)
+                         : terraform  ? std::string("no resource, value or module in this file")
+                                      : std::string(reasons::k_not_infrastructure);
+    out.unmapped.push_back({ChangeSource::git, file.path, 0, 0, {}, std::move(reason)});
+  }
+}
+
 }  // namespace
 
 Result<std::string> git_path_prefix(const fs::path& root) {
@@ -179,10 +210,12 @@ Result<GitComparison> git_changes(const Workspace& workspace, std::string_view r
     auto head = load_revision(*repo, parsed->head, temp, options);
     if (!head) return head.error();
     out.findings = Comparison(*base, *head, options).run();
+    list_other_files(*repo, *parsed, *base, *head, out.findings);
     out.head = std::move(*head);
     out.head->root = workspace.root;  // the temporary copy is gone when this returns
   } else {
     out.findings = Comparison(*base, workspace, options).run();
+    list_other_files(*repo, *parsed, *base, workspace, out.findings);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "blastgraph/core/result.hpp"
 
@@ -41,5 +42,18 @@ class TempDir {
 [[nodiscard]] Result<std::filesystem::path> materialize(const Repository& repo,
                                                         const std::string& commit,
                                                         const std::filesystem::path& into);
+
+// A file that differs between two revisions, relative to the scanned root.
+struct ChangedFile {
+  std::string path;
+  bool deleted = false;  // present at the base only
+};
+
+// The files below the scanned root that differ between the commit `base` and `head` (a
+// commit; empty for the working tree, untracked files that are not ignored included).
+// Renames are a delete plus an add. Sorted by path.
+[[nodiscard]] Result<std::vector<ChangedFile>> changed_files(const Repository& repo,
+                                                             const std::string& base,
+                                                             const std::string& head);
 
 }  // namespace blastgraph::analyzer::git

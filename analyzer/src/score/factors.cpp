@@ -15,6 +15,13 @@ int saturating(double x, double scale, int max_points) {
   return static_cast<int>(std::lround(max_points * (1.0 - std::exp(-x / scale))));
 }
 
+// `points` of a factor whose default maximum is `default_max`, scaled to `max_points`. With
+// the default weights this is `points` itself, so default reports do not move.
+int scaled(int points, int default_max, int max_points) {
+  if (max_points == default_max) return points;
+  return static_cast<int>(std::lround(static_cast<double>(points) * max_points / default_max));
+}
+
 std::string count_text(double value, const char* noun) {
   auto n = static_cast<long long>(value);
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
@@ -64,20 +71,27 @@ int action_points(ChangeAction action) {
   return 20;
 }
 
-std::vector<Factor> compute_factors(const Measures& m) {
+std::vector<Factor> compute_factors(const Measures& m, const FactorWeights& w) {
+  constexpr int k_default_action_max = 20;
+  constexpr int k_default_class_max = 15;
   std::vector<Factor> factors;
-  factors.push_back({"services_reached", m.other_services, saturating(m.other_services, 3.0, 35),
-                     35, count_text(m.other_services, "other service")});
-  factors.push_back({"resources_reached", m.resources, saturating(m.resources, 15.0, 15), 15,
+  factors.push_back({"services_reached", m.other_services,
+                     saturating(m.other_services, 3.0, w.services_reached), w.services_reached,
+                     count_text(m.other_services, "other service")});
+  factors.push_back({"resources_reached", m.resources,
+                     saturating(m.resources, 15.0, w.resources_reached), w.resources_reached,
                      count_text(m.resources, "resource")});
-  factors.push_back({"critical_reached", m.critical_weight, saturating(m.critical_weight, 4.0, 15),
-                     15, "criticality weight of the resources reached"});
+  factors.push_back({"critical_reached", m.critical_weight,
+                     saturating(m.critical_weight, 4.0, w.critical_reached), w.critical_reached,
+                     "criticality weight of the resources reached"});
   const int action = m.any_change ? action_points(m.worst_action) : 0;
-  factors.push_back({"action", static_cast<double>(action), action, 20,
+  factors.push_back({"action", static_cast<double>(action),
+                     scaled(action, k_default_action_max, w.action), w.action,
                      m.any_change ? "most destructive action: " + std::string(to_string(m.worst_action))
                                   : "no change"});
   const int klass = m.any_change ? class_points(m.worst_class) : 0;
-  factors.push_back({"changed_class", static_cast<double>(klass), klass, 15,
+  factors.push_back({"changed_class", static_cast<double>(klass),
+                     scaled(klass, k_default_class_max, w.changed_class), w.changed_class,
                      "most critical class changed: " + std::string(graph::to_string(m.worst_class))});
   return factors;
 }

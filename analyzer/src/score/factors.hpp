@@ -27,6 +27,9 @@ struct Measures {
 [[nodiscard]] int action_points(ChangeAction action);
 
 // The factors in report order; their points sum to the score. All zero without a change.
-[[nodiscard]] std::vector<Factor> compute_factors(const Measures& measures);
+// Each factor's maximum is its weight; the action and changed-class points above are for
+// the default weights (20 and 15) and scale with the configured ones.
+[[nodiscard]] std::vector<Factor> compute_factors(const Measures& measures,
+                                                  const FactorWeights& weights = {});
 
 }  // namespace blastgraph::analyzer::scoring

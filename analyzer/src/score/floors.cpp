@@ -7,23 +7,30 @@ namespace {
 
 using graph::Criticality;
 
-TierFloor class_floor(const graph::Node& node, ChangeAction action) {
+// A floor of `tier` with its reason; no floor at all when the policy sets it to LOW.
+TierFloor floor_of(Tier tier, std::string reason, const std::string& node) {
+  if (tier == Tier::low) return {};
+  return {tier, std::move(reason), node};
+}
+
+TierFloor class_floor(const graph::Node& node, ChangeAction action, const FloorPolicy& policy) {
   switch (node.criticality) {
     case Criticality::account:
-      return {Tier::critical, "account-level control changed", node.id};
+      return floor_of(policy.account, "account-level control changed", node.id);
     case Criticality::crypto:
-      return {Tier::critical, "key or certificate changed", node.id};
+      return floor_of(policy.crypto, "key or certificate changed", node.id);
     case Criticality::auth:
-      return {Tier::critical, "identity provider changed", node.id};
+      return floor_of(policy.auth, "identity provider changed", node.id);
     case Criticality::database:
       if (action >= ChangeAction::replace) {
-        return {Tier::critical, "database " + std::string(to_string(action)), node.id};
+        return floor_of(policy.database_replace, "database " + std::string(to_string(action)),
+                        node.id);
       }
       return {};
     case Criticality::iam:
-      return {Tier::high, "IAM resource changed", node.id};
+      return floor_of(policy.iam, "IAM resource changed", node.id);
     case Criticality::network:
-      return {Tier::high, "network resource changed", node.id};
+      return floor_of(policy.network, "network resource changed", node.id);
     default:
       return {};
   }
@@ -49,22 +56,24 @@ void raise(TierFloor& floor, TierFloor candidate) {
 }  // namespace
 
 TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
-                     const graph::Reach& reach) {
+                     const graph::Reach& reach, const FloorPolicy& policy) {
   TierFloor floor;
   if (changes.nodes.empty()) return floor;
   const auto& graph = workspace.graph;
-  for (const auto& changed : changes.nodes) raise(floor, class_floor(graph.node(changed.node), changed.action));
+  for (const auto& changed : changes.nodes) raise(floor, class_floor(graph.node(changed.node), changed.action, policy));
 
   const auto bounded = bounded_services(graph, reach);
   if (bounded.size() >= 2) {
-    raise(floor, {Tier::critical,
-                  "permission boundary shared by " + std::to_string(bounded.size()) + " services",
-                  graph.node(changes.nodes.front().node).id});
+    raise(floor, floor_of(policy.shared_boundary,
+                          "permission boundary shared by " + std::to_string(bounded.size()) +
+                              " services",
+                          graph.node(changes.nodes.front().node).id));
   }
   const auto& coverage = workspace.coverage;
   const auto unread = coverage.files_unparsed + coverage.files_with_errors;
   if (unread > 0) {
-    raise(floor, {Tier::medium, std::to_string(unread) + " file(s) could not be fully read", ""});
+    raise(floor, floor_of(policy.unread_files,
+                          std::to_string(unread) + " file(s) could not be fully read", ""));
   }
   return floor;
 }

@@ -6,13 +6,14 @@
 
 namespace blastgraph::analyzer::scoring {
 
-// The highest floor among the changed nodes (ties: the smallest node id):
-//  - IAM or network resource: HIGH
-//  - account-level IAM, KMS/CA/certificates, identity providers: CRITICAL
-//  - a database replaced or deleted: CRITICAL
-//  - a permission boundary that bounds roles of two or more services: CRITICAL
-//  - files that could not be fully read, when anything changed: MEDIUM
+// The highest floor among the changed nodes (ties: the smallest node id), each set by
+// `policy` (defaults in parentheses; Tier::low turns one off):
+//  - IAM or network resource (HIGH)
+//  - account-level IAM, KMS/CA/certificates, identity providers (CRITICAL)
+//  - a database replaced or deleted (CRITICAL)
+//  - a permission boundary that bounds roles of two or more services (CRITICAL)
+//  - files that could not be fully read, when anything changed (MEDIUM)
 [[nodiscard]] TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
-                                   const graph::Reach& reach);
+                                   const graph::Reach& reach, const FloorPolicy& policy = {});
 
 }  // namespace blastgraph::analyzer::scoring

@@ -110,11 +110,11 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
       report.services.begin(), report.services.end(),
       [&](const ServiceImpact& s) { return !own_services.contains(s.service); }));
 
-  report.factors = scoring::compute_factors(measures);
+  report.factors = scoring::compute_factors(measures, policy.weights);
   for (const auto& factor : report.factors) report.score += factor.points;
   report.score = std::clamp(report.score, 0, 100);
   report.score_tier = tier_for_score(report.score, policy.thresholds);
-  report.floor = scoring::tier_floor(workspace, changes, reach);
+  report.floor = scoring::tier_floor(workspace, changes, reach, policy.floors);
   report.tier = std::max(report.score_tier, report.floor.tier);
   report.approvals = policy.approvals.at(static_cast<std::size_t>(report.tier));
   return report;

@@ -2,6 +2,7 @@
 
 #include "blastgraph/analyzer/workspace.hpp"
 #include "classify/support.hpp"
+#include "config/node_rules.hpp"
 #include "iam/load_iam.hpp"
 #include "iam/risks.hpp"
 #include "kubernetes/link.hpp"
@@ -52,6 +53,7 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   terraform_link::add_terraform_edges(terraform->forest, tf_context);
   k8s_link::Linker k8s_linker(builder, workspace.diagnostics, *kubernetes->index);
   k8s_link::add_kubernetes_edges(k8s_linker, identities);
+  config::apply_node_rules(builder, options.service_rules, options.criticality_rules);
   workspace.graph = builder.build();
 
   sort_diagnostics(workspace.diagnostics);

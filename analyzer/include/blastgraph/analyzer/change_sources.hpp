@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "blastgraph/analyzer/change.hpp"
+#include "blastgraph/analyzer/rules.hpp"
 #include "blastgraph/analyzer/workspace.hpp"
 #include "blastgraph/core/diagnostic.hpp"
 #include "blastgraph/core/result.hpp"
@@ -103,6 +104,8 @@ struct GitComparison {
 // comment-only edits are no change; a Terraform `moved` block and a policy file moved with the
 // same content are renames, not delete + create. Deleted nodes, with their base-graph edges,
 // are returned as extra nodes and edges so that a deletion reaches what depended on it.
+// Changed files that hold no node at either revision (application code, docs; untracked
+// files too when HEAD is the working tree) are listed as unmapped, as diff_changes does.
 // Fails when `workspace.root` is not inside a git repository or a revision is unknown.
 [[nodiscard]] Result<GitComparison> git_changes(const Workspace& workspace,
                                                 std::string_view range,
@@ -111,6 +114,22 @@ struct GitComparison {
 // The scanned root relative to its git repository's top level ("" at the top, else ending in
 // '/'), for DiffOptions::path_prefix; an error when it is not inside a repository.
 [[nodiscard]] Result<std::string> git_path_prefix(const std::filesystem::path& root);
+
+// ---- application code --------------------------------------------------------------------
+
+// Maps the changed files a diff or git source listed as not infrastructure (application code,
+// docs, binaries) to services through the policy file's ServiceRule::paths. A file whose
+// first matching rule names service S becomes an `update` of every resource of S whose class
+// is `compute` and that runs code (its workloads: Deployments, StatefulSets, DaemonSets,
+// ReplicaSets, Jobs, CronJobs, Pods, Lambda functions, ECS services, instances; not the
+// autoscalers and disruption budgets Kubernetes also classes as compute), found by the same
+// source, with the detail
+// "code change: <file>". When S has no such resource the file stays unmapped with the reason
+// "service S has no workload"; a file no rule matches stays as it was (a README-only change
+// still scores 0). Run it on each source's findings after extend_graph, before merge_changes.
+[[nodiscard]] ChangeFindings map_code_changes(const graph::Graph& graph,
+                                              std::span<const ServiceRule> rules,
+                                              ChangeFindings findings);
 
 // ---- merging ------------------------------------------------------------------------------
 

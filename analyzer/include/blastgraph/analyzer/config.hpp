@@ -55,4 +55,10 @@ struct LoadedConfig {
                                                      const ChangeSet& changes,
                                                      std::string_view change_source);
 
+// The gate's fields of a score report: sets `report.change_source`, `policy_version`
+// (Config::version), `violations` (check_scope) and `verdict` (deny when any rule is
+// violated, else allow). For gate tools that link the library; the CLI calls it too.
+void apply_gate(const Config& config, const graph::Graph& graph, const ChangeSet& changes,
+                std::string_view change_source, ScoreReport& report);
+
 }  // namespace blastgraph::analyzer

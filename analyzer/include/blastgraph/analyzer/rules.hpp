@@ -4,6 +4,7 @@
 // `paths`, `**` also crosses `/`.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "blastgraph/core/source_span.hpp"
@@ -41,5 +42,10 @@ struct ScopeRule {
   std::string message;                      // why; may be empty
   SourcePosition position;
 };
+
+// True when the file path `path` ('/' separated, relative to the scanned root) matches the
+// path glob `pattern`: `*`, `?` and `[...]` stay within one directory, a `**` segment matches
+// zero or more whole directories (`apps/**`, `**/main.go`).
+[[nodiscard]] bool path_glob_match(std::string_view pattern, std::string_view path);
 
 }  // namespace blastgraph::analyzer

@@ -4,6 +4,7 @@
 // gives the same indices whatever order it was added in.
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -63,6 +64,10 @@ class GraphBuilder {
   [[nodiscard]] bool has_node(std::string_view id) const;
   // The node added under `id`, or nullptr. Valid until the next add_node.
   [[nodiscard]] Node* find_node(std::string_view id);
+  // Calls `visit` on every node added so far, in the order they were added, for edits made
+  // once all nodes are in (a policy file's service and criticality rules). The id must not
+  // be changed: lookups keep using the id a node was added under.
+  void for_each_node(const std::function<void(Node&)>& visit);
 
   // Adds `source -> target` (source depends on target). Returns false, adding nothing, when
   // either id is unknown or source == target. Parallel edges of one kind collapse into one
