@@ -154,6 +154,7 @@ BodyReader::NestedMark BodyReader::open_nested(const BlockHeader& header) {
   }
   block.span = {std::string(m_context.path()), start_position(header.node).line,
                 last_line(header.node)};
+  block.position = start_position(header.node);
   m_nested = &block;
   m_sink = &block.blocks;
   return outer;

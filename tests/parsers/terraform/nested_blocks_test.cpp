@@ -48,6 +48,7 @@ TEST(NestedBlocks, StatementsPrincipalsAndConditionsAreKeptWithPositions) {
   EXPECT_EQ(statement.span.file, "iam.tf");
   EXPECT_EQ(statement.span.first_line, 3U);
   EXPECT_EQ(statement.span.last_line, 15U);
+  EXPECT_EQ(statement.position, (SourcePosition{3, 3}));
   ASSERT_TRUE(statement.attributes.contains("sid"));
   EXPECT_EQ(statement.attributes.at("sid").literal, "Read");
   const Value& actions = statement.attributes.at("actions");

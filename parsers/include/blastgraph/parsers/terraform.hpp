@@ -82,6 +82,7 @@ struct NestedBlock {
   std::map<std::string, Value> attributes;  // a repeated argument keeps its first value
   std::vector<NestedBlock> blocks;          // in source order
   SourceSpan span;
+  SourcePosition position;                  // of the block's type keyword
 
   bool operator==(const NestedBlock&) const = default;
 };
