@@ -1,0 +1,62 @@
+#include "iam_terraform/link_iam.hpp"
+
+#include "iam_terraform/edges.hpp"
+
+namespace blastgraph::analyzer::iam_terraform {
+namespace {
+
+// Account, region and partition are known only at apply time: they match as wildcards and
+// are not worth a note. A resource's `.arn` is computed from its static attributes.
+terraform_link::ReferenceHook make_hook() {
+  return [](const terraform_link::Instance& scope,
+            const std::string& reference) -> std::optional<terraform_link::StaticValue> {
+    terraform_link::StaticValue value;
+    value.kind = terraform_link::StaticValue::Kind::string;
+    if (reference.starts_with("data.aws_caller_identity.") && reference.ends_with(".account_id")) {
+      value.text = "*";
+      return value;
+    }
+    if (reference.starts_with("data.aws_region.")) {
+      value.text = "*";
+      return value;
+    }
+    if (reference.starts_with("data.aws_partition.") && reference.ends_with(".partition")) {
+      value.text = "aws";
+      return value;
+    }
+    if (!reference.ends_with(".arn")) return std::nullopt;
+    std::string address = reference.substr(0, reference.size() - 4);
+    if (auto index = address.find('['); index != std::string::npos) address.erase(index);
+    auto block = scope.dir->by_address.find(address);
+    if (block == scope.dir->by_address.end()) return std::nullopt;
+    auto arn = resource_arn(scope, *block->second);
+    if (!arn) return std::nullopt;
+    value.text = arn->pattern;
+    value.node = arn->node;
+    return value;
+  };
+}
+
+}  // namespace
+
+void add_iam_terraform_edges(const terraform_link::InstanceForest& forest,
+                             const iam_link::IamInput& files, terraform_link::LinkContext& context) {
+  PolicyReader reader(files, make_hook(), context.diagnostics, context.risks);
+  const auto blocks = index_blocks(forest);
+  // Every policy-holding data source is read, so its problems and risks are reported even
+  // when nothing uses it.
+  for (const auto& instance : forest.instances) {
+    for (const auto* block : instance.dir->blocks) {
+      if (block->kind == terraform::BlockKind::data && block->type == "aws_iam_policy_document") {
+        static_cast<void>(reader.read_document_data(instance, *block));
+      }
+    }
+  }
+  EdgeInputs inputs{blocks, collect_principals(blocks, reader), collect_resource_arns(forest), reader};
+  add_assume_role_edges(inputs, context);
+  add_acts_on_edges(inputs, context);
+  add_resource_policy_edges(inputs, context);
+  add_runs_as_edges(inputs, context);
+}
+
+}  // namespace blastgraph::analyzer::iam_terraform
