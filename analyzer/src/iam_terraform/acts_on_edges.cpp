@@ -58,10 +58,15 @@ class ActsOnLinker {
     iam::PatternList unbound = statement.resources;
     std::erase_if(unbound.patterns, [&](const std::string& p) { return bound_patterns.contains(p); });
     const bool listed = unbound.mode == iam::ListMode::listed;
+    // NOTE: a bare `*` (or NotResource) is read within the principal's own Terraform root:
+    // another root usually deploys to another account, which a wildcard cannot tell.
+    const bool same_root_only = !listed || all_wildcard(unbound);
+    const auto root = principal.node.substr(0, principal.node.find(':') + 1);
     std::vector<Target> matched;
     for (const auto& resource : m_inputs.resources) {
       if (listed && unbound.patterns.empty()) break;
       if (resource.node == principal.node) continue;
+      if (same_root_only && !resource.node.starts_with(root)) continue;
       // An unnamed resource (a KMS key) matches only by reference or by a bare `*`.
       if (!resource.named && listed && !all_wildcard(unbound)) continue;
       // A policy on `bucket/*` is about the bucket's objects: it acts on the bucket.
