@@ -140,7 +140,13 @@ resource "aws_iam_policy" "admin" { policy = file("policies/admin.json") }
   const auto ws = load(tree.root());
   std::map<std::string, std::vector<analyzer::PolicyRisk>> by_node;
   for (const auto& risk : ws.policy_risks) by_node[risk.node].push_back(risk);
-  ASSERT_EQ(by_node.size(), 2U);  // the broken document raises none
+  // The broken document raises none; the policy built with file() carries its file's risks.
+  ASSERT_EQ(by_node.size(), 3U);
+  const auto& built = by_node[".:aws_iam_policy.admin"];
+  EXPECT_EQ(built.size(), by_node["iam:policies/admin.json"].size());
+  EXPECT_TRUE(std::any_of(built.begin(), built.end(), [](const auto& r) {
+    return r.kind == "full-admin" && r.file == "policies/admin.json";
+  }));
   const auto& escalate = by_node[".:aws_iam_policy.escalate"];
   ASSERT_EQ(escalate.size(), 1U);
   EXPECT_EQ(escalate[0].kind, "privilege-escalation");

@@ -19,7 +19,9 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 
 // The static path of each file()/templatefile() call in `expression`, relative to the
 // scanned root. Terraform resolves a bare relative path against the root module's directory.
-std::vector<std::string> file_paths(const Instance& instance, std::string_view expression) {
+}  // namespace
+
+std::vector<std::string> referenced_files(const Instance& instance, std::string_view expression) {
   std::vector<std::string> out;
   for (auto function : k_functions) {
     for (auto at = expression.find(function); at != std::string_view::npos;
@@ -47,14 +49,12 @@ std::vector<std::string> file_paths(const Instance& instance, std::string_view e
   return out;
 }
 
-}  // namespace
-
 void link_file_references(const Instance& instance, const terraform::Block& block,
                           LinkContext& context) {
   const auto source = instance.id(block.address);
   for (const auto& [name, value] : block.attributes) {
     if (value.expression.find("file(") == std::string::npos) continue;
-    for (const auto& path : file_paths(instance, value.expression)) {
+    for (const auto& path : referenced_files(instance, value.expression)) {
       const auto target = "iam:" + path;
       if (!context.builder.has_node(target)) continue;
       context.builder.add_edge(source, target, graph::EdgeKind::reference,

@@ -33,8 +33,10 @@ constexpr std::array<AttachmentRule, 13> k_rules{{
     {"aws_iam_group_membership", "users", true, "group"},
 }};
 
-std::vector<std::string> traced(const Instance& instance, const terraform::Block& block,
-                                std::string_view attribute) {
+}  // namespace
+
+std::vector<std::string> traced_resources(const Instance& instance, const terraform::Block& block,
+                                          std::string_view attribute) {
   std::vector<std::string> out;
   for (const auto& ref : block.references) {
     const std::string_view at(ref.attribute);
@@ -49,15 +51,13 @@ std::vector<std::string> traced(const Instance& instance, const terraform::Block
   return out;
 }
 
-}  // namespace
-
 void link_iam_attachment(const Instance& instance, const terraform::Block& block,
                          LinkContext& context) {
   if (block.kind != terraform::BlockKind::resource) return;
   const auto node = instance.id(block.address);
   for (const auto& rule : k_rules) {
     if (rule.type != block.type) continue;
-    const auto principals = traced(instance, block, rule.principal_attribute);
+    const auto principals = traced_resources(instance, block, rule.principal_attribute);
     const graph::Evidence evidence{block.span.file, block.span.first_line,
                                    std::string(rule.principal_attribute)};
     if (!rule.membership) {
@@ -67,7 +67,7 @@ void link_iam_attachment(const Instance& instance, const terraform::Block& block
       continue;
     }
     // The user's permissions include the group's: the user depends on the group.
-    const auto groups = traced(instance, block, rule.group_attribute);
+    const auto groups = traced_resources(instance, block, rule.group_attribute);
     for (const auto& user : principals) {
       for (const auto& group : groups) {
         context.builder.add_edge(user, group, graph::EdgeKind::group_membership, evidence);

@@ -7,6 +7,12 @@
 
 namespace blastgraph::analyzer::terraform_link {
 
+// The resources the references written in `attribute` (or under it) of `block` name,
+// followed through variables, locals and module outputs.
+[[nodiscard]] std::vector<std::string> traced_resources(const Instance& instance,
+                                                        const terraform::Block& block,
+                                                        std::string_view attribute);
+
 // For an attachment or membership block, adds principal -> block (policy_attachment) or
 // user -> group (group_membership) edges, following variables to the principal resources.
 void link_iam_attachment(const Instance& instance, const terraform::Block& block,

@@ -5,6 +5,7 @@
 #include "config/node_rules.hpp"
 #include "iam/load_iam.hpp"
 #include "iam/risks.hpp"
+#include "iam_terraform/link_iam.hpp"
 #include "kubernetes/link.hpp"
 #include "kubernetes/load_kubernetes.hpp"
 #include "terraform/link.hpp"
@@ -51,6 +52,7 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   iam_link::add_file_risks(*policies, workspace.policy_risks);
 
   terraform_link::add_terraform_edges(terraform->forest, tf_context);
+  iam_terraform::add_iam_terraform_edges(terraform->forest, *policies, tf_context);
   k8s_link::Linker k8s_linker(builder, workspace.diagnostics, *kubernetes->index);
   k8s_link::add_kubernetes_edges(k8s_linker, identities);
   config::apply_node_rules(builder, options.service_rules, options.criticality_rules);

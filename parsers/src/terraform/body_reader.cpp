@@ -1,5 +1,7 @@
 #include "terraform/body_reader.hpp"
 
+#include <algorithm>
+
 #include "terraform/values.hpp"
 
 namespace blastgraph::terraform {
@@ -142,6 +144,33 @@ void BodyReader::read_tags(TSNode expression) {
   }
 }
 
+BodyReader::NestedMark BodyReader::open_nested(const BlockHeader& header) {
+  const NestedMark outer{m_nested, m_sink};
+  NestedBlock& block = m_sink->emplace_back();
+  block.type = header.type;
+  const std::size_t kept = std::min(header.label_count, header.labels.size());
+  for (std::size_t i = 0; i < kept; ++i) {
+    block.labels.push_back(key_text(m_context, header.labels.at(i)));
+  }
+  block.span = {std::string(m_context.path()), start_position(header.node).line,
+                last_line(header.node)};
+  block.position = start_position(header.node);
+  m_nested = &block;
+  m_sink = &block.blocks;
+  return outer;
+}
+
+void BodyReader::close_nested(NestedMark mark) {
+  m_nested = mark.block;
+  m_sink = mark.sink;
+}
+
+void BodyReader::record_attribute(const AttributeParts& parts) {
+  if (m_nested == nullptr) return;
+  m_nested->attributes.emplace(std::string(parts.name),
+                               make_value(m_context, parts.expression));
+}
+
 void BodyReader::read_nested_body(TSNode body, std::string_view block_type, unsigned depth) {
   const Grammar& g = m_context.syntax();
   ChildCursor children(m_context.cursors(), body);
@@ -150,6 +179,7 @@ void BodyReader::read_nested_body(TSNode body, std::string_view block_type, unsi
     if (symbol == g.attribute) {
       const AttributeParts parts = read_attribute_parts(m_context, child);
       if (ts_node_is_null(parts.expression)) continue;
+      record_attribute(parts);
       // A data source scoped to a check block may pick its provider configuration too.
       if (m_block.kind == BlockKind::check && block_type == "data" && parts.name == "provider") {
         static_cast<void>(read_provider_argument(parts.expression));
@@ -166,15 +196,19 @@ void BodyReader::read_nested_block(TSNode block, unsigned depth) {
   if (depth > k_max_nesting_depth) return m_context.report_too_deep(block);
   const BlockHeader header = read_block_header(m_context, block);
   if (header.type == "dynamic" && header.label_count == 1) return read_dynamic_block(header, depth);
-  if (ts_node_is_null(header.body)) return;
-  const std::size_t mark = push_path(header.type);
-  read_nested_body(header.body, header.type, depth + 1);
-  m_path.resize(mark);
+  const NestedMark outer = open_nested(header);
+  if (!ts_node_is_null(header.body)) {
+    const std::size_t mark = push_path(header.type);
+    read_nested_body(header.body, header.type, depth + 1);
+    m_path.resize(mark);
+  }
+  close_nested(outer);
 }
 
 // for_each and iterator are read outside the iterator's scope; labels and content inside it.
 void BodyReader::read_dynamic_block(const BlockHeader& header, unsigned depth) {
-  if (ts_node_is_null(header.body)) return;
+  const NestedMark outer = open_nested(header);
+  if (ts_node_is_null(header.body)) return close_nested(outer);
   const std::string generated = key_text(m_context, header.labels[0]);
   const std::string_view iterator = dynamic_iterator(m_context, header, generated);
   const std::size_t mark = push_path(generated);
@@ -185,6 +219,7 @@ void BodyReader::read_dynamic_block(const BlockHeader& header, unsigned depth) {
     if (symbol == g.attribute) {
       const AttributeParts parts = read_attribute_parts(m_context, child);
       if (ts_node_is_null(parts.expression)) continue;
+      record_attribute(parts);
       const bool scoped = parts.name == "labels";
       if (scoped) m_walker.push_symbol(iterator);
       walk_attribute(parts.name, parts.expression, ReferenceContext::expression, depth + 2);
@@ -193,14 +228,19 @@ void BodyReader::read_dynamic_block(const BlockHeader& header, unsigned depth) {
       const BlockHeader inner = read_block_header(m_context, child);
       if (inner.type != "content") {
         read_nested_block(child, depth + 2);
-      } else if (!ts_node_is_null(inner.body)) {
-        m_walker.push_symbol(iterator);
-        read_nested_body(inner.body, inner.type, depth + 3);
-        m_walker.pop_symbol();
+      } else {
+        const NestedMark content = open_nested(inner);
+        if (!ts_node_is_null(inner.body)) {
+          m_walker.push_symbol(iterator);
+          read_nested_body(inner.body, inner.type, depth + 3);
+          m_walker.pop_symbol();
+        }
+        close_nested(content);
       }
     }
   }
   m_path.resize(mark);
+  close_nested(outer);
 }
 
 }  // namespace blastgraph::terraform

@@ -42,6 +42,16 @@ class BodyReader {
   void read_providers_map(TSNode expression);
   void read_tags(TSNode expression);
 
+  // Opens a nested block in the model: later attributes and blocks go into it until
+  // close_nested(returned) restores the enclosing one.
+  struct NestedMark {
+    NestedBlock* block;
+    std::vector<NestedBlock>* sink;
+  };
+  NestedMark open_nested(const BlockHeader& header);
+  void close_nested(NestedMark mark);
+  void record_attribute(const AttributeParts& parts);
+
   // Appends `.component` to the current path; returns the length to truncate back to.
   std::size_t push_path(std::string_view component);
 
@@ -49,6 +59,11 @@ class BodyReader {
   Block& m_block;
   ReferenceWalker m_walker;
   std::string m_path;
+  // Where the nested block being read is recorded (nullptr at the top level) and where its
+  // next nested block goes. NOTE: a child is appended only after its previous sibling is
+  // complete, so these pointers never dangle.
+  NestedBlock* m_nested = nullptr;
+  std::vector<NestedBlock>* m_sink = &m_block.blocks;
 };
 
 }  // namespace blastgraph::terraform

@@ -72,6 +72,21 @@ struct Value {
   auto operator<=>(const Value&) const = default;
 };
 
+// A block inside a block's body, with its own arguments and blocks: the
+// `statement { actions = [...] principals { ... } }` of an aws_iam_policy_document, a role's
+// `inline_policy`. `dynamic "x" { for_each = ... content { ... } }` is kept as written: type
+// "dynamic", label "x", its `content` among the children; the analyzer decides what it means.
+struct NestedBlock {
+  std::string type;
+  std::vector<std::string> labels;
+  std::map<std::string, Value> attributes;  // a repeated argument keeps its first value
+  std::vector<NestedBlock> blocks;          // in source order
+  SourceSpan span;
+  SourcePosition position;                  // of the block's type keyword
+
+  bool operator==(const NestedBlock&) const = default;
+};
+
 struct Block {
   BlockKind kind = BlockKind::unknown;
   std::string type;     // resource/data type; provider name; block type name when unknown
@@ -84,6 +99,7 @@ struct Block {
   std::vector<Reference> references;            // ordered by position
   std::map<std::string, Value> attributes;      // top-level attributes
   std::map<std::string, Value> tags;            // entries of a literal `tags` object
+  std::vector<NestedBlock> blocks;               // nested blocks at any depth, in source order
   std::string provider;                          // `provider = aws.west` -> "aws.west"
   std::string source;                            // module `source`
   std::string version;                           // module `version`

@@ -1,0 +1,170 @@
+// acts_on from identity policies: principal -> resource it may act on. The principal depends
+// on the resource: a change to the bucket reaches the roles that use it.
+#include <algorithm>
+#include <set>
+
+#include "iam_terraform/edges.hpp"
+
+namespace blastgraph::analyzer::iam_terraform {
+namespace {
+
+// NOTE: `Resource: "*"` (or any pattern that matches many resources) is bounded in two
+// ways: a resource counts only when an allowed action of its own service acts on its
+// resource type (the catalogue's ARN templates), and a statement whose patterns match more
+// than this many resources of the tree gives no pattern edges at all, only a note: an
+// administrator grant would otherwise make every resource reach every admin role.
+constexpr std::size_t k_max_pattern_targets = 16;
+
+struct Target {
+  const ResourceArn* resource;
+  bool bound;  // named by reference in the statement: never capped
+};
+
+class ActsOnLinker {
+ public:
+  ActsOnLinker(EdgeInputs& inputs, terraform_link::LinkContext& context)
+      : m_inputs(inputs), m_context(context) {
+    for (const auto& resource : inputs.resources) m_by_node.emplace(resource.node, &resource);
+  }
+
+  void link(const PrincipalPolicies& principal) {
+    for (const auto* policy : principal.grants) {
+      for (const auto& statement : policy->document.statements) {
+        if (statement.effect != iam::Effect::allow) continue;
+        link_statement(principal, *policy, statement);
+      }
+    }
+  }
+
+ private:
+  void link_statement(const PrincipalPolicies& principal, const TerraformPolicy& policy,
+                      const iam::Statement& statement) {
+    const auto* facts = policy.facts_of(statement);
+    std::vector<Target> targets;
+    std::set<std::string> bound_patterns;
+    if (facts != nullptr && statement.resources.mode == iam::ListMode::listed) {
+      for (const auto& [pattern, node] : facts->bound) {
+        const auto& listed = statement.resources.patterns;
+        if (std::find(listed.begin(), listed.end(), pattern) == listed.end()) continue;
+        if (auto it = m_by_node.find(node); it != m_by_node.end()) {
+          targets.push_back({it->second, true});
+          bound_patterns.insert(pattern);
+        }
+      }
+    }
+    // NOTE: a value written as a reference (`aws_sqs_queue.this.arn`) names that resource
+    // only; its ARN pattern is not matched against others, whose names may be just as
+    // partly unknown (another environment's `*-payments`).
+    iam::PatternList unbound = statement.resources;
+    std::erase_if(unbound.patterns, [&](const std::string& p) { return bound_patterns.contains(p); });
+    const bool listed = unbound.mode == iam::ListMode::listed;
+    // NOTE: a bare `*` (or NotResource) is read within the principal's own Terraform root:
+    // another root usually deploys to another account, which a wildcard cannot tell.
+    const bool same_root_only = !listed || all_wildcard(unbound);
+    const auto root = principal.node.substr(0, principal.node.find(':') + 1);
+    std::vector<Target> matched;
+    for (const auto& resource : m_inputs.resources) {
+      if (listed && unbound.patterns.empty()) break;
+      if (resource.node == principal.node) continue;
+      if (same_root_only && !resource.node.starts_with(root)) continue;
+      // An unnamed resource (a KMS key) matches only by reference or by a bare `*`.
+      if (!resource.named && listed && !all_wildcard(unbound)) continue;
+      // A policy on `bucket/*` is about the bucket's objects: it acts on the bucket.
+      if (resource_may_match(unbound, resource.pattern) ||
+          (listed && resource_may_match(unbound, resource.pattern + "/*"))) {
+        matched.push_back({&resource, false});
+      }
+    }
+    std::vector<std::pair<Target, std::vector<std::string>>> allowed_targets;
+    for (const auto& target : matched) {
+      if (is_bound(targets, target)) continue;
+      auto actions = allowed_actions(principal, statement, *target.resource);
+      if (!actions.empty()) allowed_targets.emplace_back(target, std::move(actions));
+    }
+    if (allowed_targets.size() > k_max_pattern_targets) {
+      note_capped(policy, statement, allowed_targets.size());
+      allowed_targets.clear();
+    }
+    for (const auto& target : targets) {
+      auto actions = allowed_actions(principal, statement, *target.resource);
+      if (!actions.empty()) allowed_targets.emplace_back(target, std::move(actions));
+    }
+    for (const auto& [target, actions] : allowed_targets) {
+      m_context.builder.add_edge(principal.node, target.resource->node, graph::EdgeKind::acts_on,
+                                 {policy.file, statement.position.line, action_summary(actions)});
+    }
+    link_external(principal, policy, statement, bound_patterns);
+  }
+
+  static bool all_wildcard(const iam::PatternList& resources) {
+    return std::all_of(resources.patterns.begin(), resources.patterns.end(),
+                       [](const std::string& p) { return p.find_first_not_of('*') == std::string::npos; });
+  }
+
+  static bool is_bound(const std::vector<Target>& bound, const Target& target) {
+    return std::any_of(bound.begin(), bound.end(),
+                       [&](const Target& b) { return b.resource == target.resource; });
+  }
+
+  std::vector<std::string> allowed_actions(const PrincipalPolicies& principal,
+                                           const iam::Statement& statement,
+                                           const ResourceArn& resource) {
+    std::vector<std::string> out;
+    for (const auto& [action, arn] :
+         GrantChecker::applicable_actions(statement, resource.service, resource.pattern)) {
+      const auto name = action.qualified_name();
+      if (m_checker.may_allow(principal, name, arn)) out.push_back(name);
+    }
+    return out;
+  }
+
+  // Literal ARNs that name nothing in the tree: an external dependency of the principal.
+  void link_external(const PrincipalPolicies& principal, const TerraformPolicy& policy,
+                     const iam::Statement& statement, const std::set<std::string>& bound) {
+    if (statement.resources.mode != iam::ListMode::listed) return;
+    const auto* facts = policy.facts_of(statement);
+    if (facts != nullptr && facts->guessed) return;
+    for (const auto& pattern : statement.resources.patterns) {
+      if (bound.contains(pattern) || !pattern.starts_with("arn:")) continue;
+      const bool known_name = pattern.substr(pattern.rfind(':') + 1).find_first_not_of("*/") != std::string::npos;
+      if (!known_name) continue;
+      bool in_tree = false;
+      for (const auto& resource : m_inputs.resources) {
+        if (patterns_overlap(pattern, resource.pattern) || patterns_overlap(pattern, resource.pattern + "/*")) {
+          in_tree = true;
+          break;
+        }
+      }
+      if (in_tree) continue;
+      const auto id = "ext:" + pattern;
+      add_external_node(m_context.builder, id, "aws_resource");
+      std::vector<std::string> actions(statement.actions.patterns.begin(), statement.actions.patterns.end());
+      m_context.builder.add_edge(principal.node, id, graph::EdgeKind::acts_on,
+                                 {policy.file, statement.position.line, action_summary(actions)});
+    }
+  }
+
+  void note_capped(const TerraformPolicy& policy, const iam::Statement& statement, std::size_t count) {
+    if (!m_noted.emplace(policy.file, statement.position).second) return;
+    m_context.diagnostics.push_back(
+        {policy.file, statement.position, Severity::note, "iam-broad-grant",
+         "statement allows actions on " + std::to_string(count) +
+             " resources of the tree (more than " + std::to_string(k_max_pattern_targets) +
+             "); no acts_on edges drawn for it"});
+  }
+
+  EdgeInputs& m_inputs;
+  terraform_link::LinkContext& m_context;
+  GrantChecker m_checker;
+  std::map<std::string, const ResourceArn*> m_by_node;
+  std::set<std::pair<std::string, SourcePosition>> m_noted;
+};
+
+}  // namespace
+
+void add_acts_on_edges(EdgeInputs& inputs, terraform_link::LinkContext& context) {
+  ActsOnLinker linker(inputs, context);
+  for (const auto& [node, principal] : inputs.principals) linker.link(principal);
+}
+
+}  // namespace blastgraph::analyzer::iam_terraform

@@ -1,0 +1,44 @@
+#pragma once
+// The IAM edge passes over Terraform; each documents its rule where it is applied.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "iam_terraform/grants.hpp"
+#include "iam_terraform/principals.hpp"
+#include "terraform/link.hpp"
+
+namespace blastgraph::analyzer::iam_terraform {
+
+struct EdgeInputs {
+  const BlocksByNode& blocks;
+  std::map<std::string, PrincipalPolicies> principals;  // by node
+  std::vector<ResourceArn> resources;                   // every resource with a known ARN shape
+  PolicyReader& reader;
+};
+
+// Who a statement's Principal element names among the tree's roles and users.
+struct Admitted {
+  std::vector<std::string> nodes;     // principals of the tree, by ARN or by reference
+  bool account_wide = false;          // `*`, an account id or `:root`: anyone the account allows
+  std::vector<std::string> external;  // literal AWS principals that are not in the tree
+};
+
+[[nodiscard]] Admitted admitted_principals(const iam::Statement& statement,
+                                           const StatementFacts* facts,
+                                           const std::map<std::string, PrincipalPolicies>& principals);
+
+// "sqs:SendMessage, sqs:GetQueueUrl +3": the evidence attribute of an acts_on edge.
+[[nodiscard]] std::string action_summary(const std::vector<std::string>& actions);
+
+void add_assume_role_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);
+void add_acts_on_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);
+void add_resource_policy_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);
+void add_runs_as_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);
+void add_azure_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);
+
+// An `ext:` node for something referenced but not defined in the tree (added once).
+void add_external_node(graph::GraphBuilder& builder, const std::string& id, const std::string& type);
+
+}  // namespace blastgraph::analyzer::iam_terraform

@@ -1,0 +1,90 @@
+#include "iam_terraform/link_iam.hpp"
+
+#include <array>
+
+#include "iam_terraform/edges.hpp"
+
+namespace blastgraph::analyzer::iam_terraform {
+namespace {
+
+// Resource attributes that hold a policy document: each is read, so its problems and risk
+// factors are reported even when nothing attaches it.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_policy_attributes{{
+    {"aws_iam_policy", "policy"},
+    {"aws_iam_role_policy", "policy"},
+    {"aws_iam_user_policy", "policy"},
+    {"aws_iam_group_policy", "policy"},
+    {"aws_iam_role", "assume_role_policy"},
+    {"aws_s3_bucket_policy", "policy"},
+    {"aws_sqs_queue_policy", "policy"},
+    {"aws_sns_topic_policy", "policy"},
+    {"aws_kms_key", "policy"},
+    {"aws_ecr_repository_policy", "policy"},
+    {"aws_secretsmanager_secret_policy", "policy"},
+    {"aws_organizations_policy", "content"},
+}};
+
+void read_every_policy(const terraform_link::InstanceForest& forest, PolicyReader& reader) {
+  for (const auto& instance : forest.instances) {
+    for (const auto* block : instance.dir->blocks) {
+      if (block->kind == terraform::BlockKind::data && block->type == "aws_iam_policy_document") {
+        static_cast<void>(reader.read_document_data(instance, *block));
+      }
+      if (block->kind != terraform::BlockKind::resource) continue;
+      for (const auto& [type, attribute] : k_policy_attributes) {
+        if (type != block->type) continue;
+        if (auto it = block->attributes.find(std::string(attribute)); it != block->attributes.end()) {
+          static_cast<void>(reader.read_attribute(instance, *block, it->second));
+        }
+      }
+    }
+  }
+}
+
+// Account, region and partition are known only at apply time: they match as wildcards and
+// are not worth a note. A resource's `.arn` is computed from its static attributes.
+terraform_link::ReferenceHook make_hook() {
+  return [](const terraform_link::Instance& scope,
+            const std::string& reference) -> std::optional<terraform_link::StaticValue> {
+    terraform_link::StaticValue value;
+    value.kind = terraform_link::StaticValue::Kind::string;
+    if (reference.starts_with("data.aws_caller_identity.") && reference.ends_with(".account_id")) {
+      value.text = "*";
+      return value;
+    }
+    if (reference.starts_with("data.aws_region.")) {
+      value.text = "*";
+      return value;
+    }
+    if (reference.starts_with("data.aws_partition.") && reference.ends_with(".partition")) {
+      value.text = "aws";
+      return value;
+    }
+    if (!reference.ends_with(".arn")) return std::nullopt;
+    std::string address = reference.substr(0, reference.size() - 4);
+    if (auto index = address.find('['); index != std::string::npos) address.erase(index);
+    auto block = scope.dir->by_address.find(address);
+    if (block == scope.dir->by_address.end()) return std::nullopt;
+    auto arn = resource_arn(scope, *block->second);
+    if (!arn) return std::nullopt;
+    value.text = arn->pattern;
+    value.node = arn->node;
+    return value;
+  };
+}
+
+}  // namespace
+
+void add_iam_terraform_edges(const terraform_link::InstanceForest& forest,
+                             const iam_link::IamInput& files, terraform_link::LinkContext& context) {
+  PolicyReader reader(files, make_hook(), context.diagnostics, context.risks);
+  const auto blocks = index_blocks(forest);
+  read_every_policy(forest, reader);
+  EdgeInputs inputs{blocks, collect_principals(blocks, reader), collect_resource_arns(forest), reader};
+  add_assume_role_edges(inputs, context);
+  add_acts_on_edges(inputs, context);
+  add_resource_policy_edges(inputs, context);
+  add_runs_as_edges(inputs, context);
+}
+
+}  // namespace blastgraph::analyzer::iam_terraform

@@ -1,0 +1,39 @@
+#pragma once
+// Who holds which policies in Terraform: every aws_iam_role, aws_iam_user and aws_iam_group
+// with its identity policies (inline, `inline_policy` blocks, attachments of every kind,
+// `managed_policy_arns`), its permission boundary and, for roles, its trust policy.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "iam_terraform/policy_reader.hpp"
+#include "iam_terraform/resource_arns.hpp"
+
+namespace blastgraph::analyzer::iam_terraform {
+
+struct PrincipalPolicies {
+  std::string node;
+  std::string type;  // aws_iam_role, aws_iam_user, aws_iam_group
+  std::string arn;   // pattern; empty when unknown
+  std::vector<const TerraformPolicy*> grants;
+  std::vector<const TerraformPolicy*> boundaries;
+  std::vector<const TerraformPolicy*> trusts;
+};
+
+// A block with the instance it was expanded in.
+struct PlacedBlock {
+  const terraform_link::Instance* instance = nullptr;
+  const terraform::Block* block = nullptr;
+};
+
+using BlocksByNode = std::map<std::string, PlacedBlock>;
+
+[[nodiscard]] BlocksByNode index_blocks(const terraform_link::InstanceForest& forest);
+
+// By node id (sorted, so everything built from it is deterministic).
+[[nodiscard]] std::map<std::string, PrincipalPolicies> collect_principals(
+    const BlocksByNode& blocks,
+    PolicyReader& reader);
+
+}  // namespace blastgraph::analyzer::iam_terraform

@@ -1,0 +1,120 @@
+// assume_role: a role's trust policy admits a principal, and that principal's own policies
+// allow sts:AssumeRole on the role. The assumer depends on the role: a change to the role or
+// its permissions reaches whoever assumes it.
+#include <algorithm>
+#include <cctype>
+
+#include "blastgraph/parsers/iam/evaluate.hpp"
+#include "iam_terraform/edges.hpp"
+
+namespace blastgraph::analyzer::iam_terraform {
+namespace {
+
+bool is_account_id(const std::string& text) {
+  return text.size() == 12 && std::all_of(text.begin(), text.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c)) != 0;
+         });
+}
+
+bool bound_to(const StatementFacts* facts, const std::string& pattern, std::vector<std::string>& nodes,
+              const std::map<std::string, PrincipalPolicies>& principals) {
+  if (facts == nullptr) return false;
+  bool found = false;
+  for (const auto& [text, node] : facts->bound) {
+    if (text == pattern && principals.contains(node)) {
+      nodes.push_back(node);
+      found = true;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+Admitted admitted_principals(const iam::Statement& statement, const StatementFacts* facts,
+                             const std::map<std::string, PrincipalPolicies>& principals) {
+  Admitted out;
+  const auto& element = statement.principals;
+  if (element.mode != iam::ListMode::listed) return out;  // NotPrincipal: not modelled
+  if (element.any) out.account_wide = true;
+  for (const auto& pattern : element.aws) {
+    if (bound_to(facts, pattern, out.nodes, principals)) continue;
+    if (pattern == "*" || is_account_id(pattern) || pattern.ends_with(":root")) {
+      out.account_wide = true;
+      const bool literal = pattern.find('*') == std::string::npos;
+      if (literal && pattern != "*") {
+        out.external.push_back(is_account_id(pattern) ? "arn:aws:iam::" + pattern + ":root" : pattern);
+      }
+      continue;
+    }
+    bool matched = false;
+    for (const auto& [node, principal] : principals) {
+      if (principal.arn.empty() || principal.type == "aws_iam_group") continue;
+      if (patterns_overlap(pattern, principal.arn)) {
+        out.nodes.push_back(node);
+        matched = true;
+      }
+    }
+    if (!matched && pattern.find('*') == std::string::npos && pattern.starts_with("arn:")) {
+      out.external.push_back(pattern);
+    }
+  }
+  std::sort(out.nodes.begin(), out.nodes.end());
+  out.nodes.erase(std::unique(out.nodes.begin(), out.nodes.end()), out.nodes.end());
+  return out;
+}
+
+void add_external_node(graph::GraphBuilder& builder, const std::string& id, const std::string& type) {
+  if (builder.has_node(id)) return;
+  graph::Node node;
+  node.id = id;
+  node.domain = graph::Domain::external;
+  node.type = type;
+  node.role = graph::Role::external;
+  builder.add_node(std::move(node));
+}
+
+// NOTE: service principals (ec2.amazonaws.com, lambda.amazonaws.com, ...) and federated
+// ones get no node: the workloads that use the role are linked by runs_as (Lambda, ECS,
+// instance profiles) or by the Kubernetes identity edges, which say which workload it is.
+// An AWS account or role outside the tree becomes an `ext:arn:...` node that depends on the
+// role: a cross-account consumer a change would otherwise not show.
+void add_assume_role_edges(EdgeInputs& inputs, terraform_link::LinkContext& context) {
+  GrantChecker checker;
+  for (const auto& [role_node, role] : inputs.principals) {
+    if (role.arn.empty()) continue;
+    for (const auto* trust : role.trusts) {
+      for (const auto& statement : trust->document.statements) {
+        if (statement.effect != iam::Effect::allow ||
+            !iam::actions_match(statement.actions, "sts:AssumeRole")) {
+          continue;
+        }
+        const graph::Evidence evidence{trust->file, statement.position.line, "assume_role_policy"};
+        const auto admitted = admitted_principals(statement, trust->facts_of(statement), inputs.principals);
+        std::vector<std::string> candidates = admitted.nodes;
+        if (admitted.account_wide) {
+          for (const auto& [node, principal] : inputs.principals) candidates.push_back(node);
+        }
+        for (const auto& node : candidates) {
+          const auto& assumer = inputs.principals.at(node);
+          if (node == role_node || assumer.type == "aws_iam_group") continue;
+          if (!checker.may_allow(assumer, "sts:AssumeRole", role.arn)) continue;
+          context.builder.add_edge(node, role_node, graph::EdgeKind::assume_role, evidence);
+        }
+        for (const auto& external : admitted.external) {
+          add_external_node(context.builder, "ext:" + external, "aws_principal");
+          context.builder.add_edge("ext:" + external, role_node, graph::EdgeKind::assume_role, evidence);
+        }
+      }
+    }
+  }
+}
+
+std::string action_summary(const std::vector<std::string>& actions) {
+  std::string out;
+  for (std::size_t i = 0; i < actions.size() && i < 3; ++i) out += (i > 0 ? ", " : "") + actions[i];
+  if (actions.size() > 3) out += " +" + std::to_string(actions.size() - 3);
+  return out;
+}
+
+}  // namespace blastgraph::analyzer::iam_terraform

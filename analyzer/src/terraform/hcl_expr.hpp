@@ -1,0 +1,40 @@
+#pragma once
+// A small reader of HCL expression text (as the parser keeps it in terraform::Value) into a
+// tree the static evaluator walks: literals, templates and heredocs, tuples, objects,
+// references and function calls. Anything else (operators, conditionals, for expressions,
+// splats over unknowns) becomes an `unknown` node that keeps its source text, so the
+// evaluator can leave it symbolic and say so.
+//
+// Never throws; text it cannot read is one unknown node, never an error: the parser already
+// reported syntax errors where they are.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "blastgraph/core/source_span.hpp"
+
+namespace blastgraph::analyzer::terraform_link {
+
+struct Expr {
+  enum class Kind { unknown, null, boolean, number, string, template_, tuple, object, reference, call };
+  Kind kind = Kind::unknown;
+  // string: its content, escapes resolved; number/boolean: as written; reference: the dotted
+  // traversal with index steps as written ("var.names[0]", "aws_s3_bucket.logs.arn");
+  // call: the function name; unknown: the source text.
+  std::string text;
+  std::vector<Expr> items;                        // tuple items, call arguments, template parts
+  std::vector<std::pair<Expr, Expr>> fields;      // object entries (key, value) in source order
+  std::size_t offset = 0;                         // of the node's first character in the text
+};
+
+// Reads a whole expression. Trailing text that does not belong to it makes it unknown.
+[[nodiscard]] Expr read_expression(std::string_view text);
+
+// Where `offset` of an expression's text lies in its file, given where the text starts.
+[[nodiscard]] SourcePosition position_at(std::string_view text, SourcePosition start,
+                                         std::size_t offset);
+
+}  // namespace blastgraph::analyzer::terraform_link
