@@ -32,8 +32,8 @@ TEST(Score, LoneResourceIsLowWithItsActionAndClassPoints) {
   tree.write("main.tf", "resource \"aws_sqs_queue\" \"q\" {}\n");
   const auto ws = load(tree.root());
   const auto report = score(ws, {".:aws_sqs_queue.q"});
-  // update (8) + storage class (5); nothing else reached.
-  EXPECT_EQ(report.score, 13);
+  // update (0.7 of 10) + storage class (1/3 of 15); nothing else reached.
+  EXPECT_EQ(report.score, 12);
   EXPECT_EQ(report.tier, Tier::low);
   ASSERT_EQ(report.changed.size(), 1U);
   EXPECT_EQ(report.changed[0].file, "main.tf");

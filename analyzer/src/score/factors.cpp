@@ -15,11 +15,9 @@ int saturating(double x, double scale, int max_points) {
   return static_cast<int>(std::lround(max_points * (1.0 - std::exp(-x / scale))));
 }
 
-// `points` of a factor whose default maximum is `default_max`, scaled to `max_points`. With
-// the default weights this is `points` itself, so default reports do not move.
-int scaled(int points, int default_max, int max_points) {
-  if (max_points == default_max) return points;
-  return static_cast<int>(std::lround(static_cast<double>(points) * max_points / default_max));
+// `fraction` of `max_points`, rounded half away from zero.
+int share(double fraction, int max_points) {
+  return static_cast<int>(std::lround(fraction * max_points));
 }
 
 std::string count_text(double value, const char* noun) {
@@ -45,54 +43,53 @@ double criticality_weight(Criticality criticality) {
   return 0.0;
 }
 
-int class_points(Criticality criticality) {
+double class_fraction(Criticality criticality) {
   switch (criticality) {
-    case Criticality::normal: return 0;
-    case Criticality::compute: return 3;
-    case Criticality::storage: return 5;
-    case Criticality::database: return 10;
-    case Criticality::secrets: return 10;
-    case Criticality::network: return 12;
-    case Criticality::iam: return 12;
-    case Criticality::crypto: return 15;
-    case Criticality::auth: return 15;
-    case Criticality::account: return 15;
+    case Criticality::normal: return 0.0;
+    case Criticality::compute: return 0.2;
+    case Criticality::storage: return 1.0 / 3.0;
+    case Criticality::database: return 2.0 / 3.0;
+    case Criticality::secrets: return 2.0 / 3.0;
+    case Criticality::network: return 0.8;
+    case Criticality::iam: return 0.8;
+    case Criticality::crypto: return 1.0;
+    case Criticality::auth: return 1.0;
+    case Criticality::account: return 1.0;
   }
-  return 0;
+  return 1.0;
 }
 
-int action_points(ChangeAction action) {
+double action_fraction(ChangeAction action) {
   switch (action) {
-    case ChangeAction::create: return 4;
-    case ChangeAction::update: return 8;
-    case ChangeAction::replace: return 16;
-    case ChangeAction::destroy: return 20;
+    case ChangeAction::create: return 0.3;
+    case ChangeAction::update: return 0.7;
+    case ChangeAction::replace: return 0.85;
+    case ChangeAction::destroy: return 1.0;
   }
-  return 20;
+  return 1.0;
 }
 
 std::vector<Factor> compute_factors(const Measures& m, const FactorWeights& w) {
-  constexpr int k_default_action_max = 20;
-  constexpr int k_default_class_max = 15;
   std::vector<Factor> factors;
   factors.push_back({"services_reached", m.other_services,
-                     saturating(m.other_services, 3.0, w.services_reached), w.services_reached,
-                     count_text(m.other_services, "other service")});
+                     saturating(m.other_services, k_services_scale, w.services_reached),
+                     w.services_reached, count_text(m.other_services, "other service")});
   factors.push_back({"resources_reached", m.resources,
-                     saturating(m.resources, 15.0, w.resources_reached), w.resources_reached,
-                     count_text(m.resources, "resource")});
+                     saturating(m.resources, k_resources_scale, w.resources_reached),
+                     w.resources_reached, count_text(m.resources, "resource")});
   factors.push_back({"critical_reached", m.critical_weight,
-                     saturating(m.critical_weight, 4.0, w.critical_reached), w.critical_reached,
-                     "criticality weight of the resources reached"});
-  const int action = m.any_change ? action_points(m.worst_action) : 0;
-  factors.push_back({"action", static_cast<double>(action),
-                     scaled(action, k_default_action_max, w.action), w.action,
+                     saturating(m.critical_weight, k_critical_scale, w.critical_reached),
+                     w.critical_reached, "criticality weight of the resources reached"});
+  const double action = m.any_change ? action_fraction(m.worst_action) : 0.0;
+  factors.push_back({"action", action, share(action, w.action), w.action,
                      m.any_change ? "most destructive action: " + std::string(to_string(m.worst_action))
                                   : "no change"});
-  const int klass = m.any_change ? class_points(m.worst_class) : 0;
-  factors.push_back({"changed_class", static_cast<double>(klass),
-                     scaled(klass, k_default_class_max, w.changed_class), w.changed_class,
-                     "most critical class changed: " + std::string(graph::to_string(m.worst_class))});
+  const double klass = m.any_change ? class_fraction(m.worst_class) : 0.0;
+  std::string class_detail = "most critical class changed: " +
+                             std::string(graph::to_string(m.worst_class));
+  if (!m.class_reason.empty()) class_detail += " (" + m.class_reason + ")";
+  factors.push_back({"changed_class", klass, share(klass, w.changed_class), w.changed_class,
+                     std::move(class_detail)});
   return factors;
 }
 

@@ -55,6 +55,10 @@ void raise(TierFloor& floor, TierFloor candidate) {
 
 }  // namespace
 
+std::size_t bounded_service_count(const graph::Graph& graph, const graph::Reach& reach) {
+  return bounded_services(graph, reach).size();
+}
+
 TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
                      const graph::Reach& reach, const FloorPolicy& policy) {
   TierFloor floor;

@@ -1,6 +1,8 @@
 #pragma once
 // Tier floors: the least tier a change gets from what it touches, whatever its score.
 
+#include <cstddef>
+
 #include "blastgraph/analyzer/score.hpp"
 #include "blastgraph/graph/reach.hpp"
 
@@ -13,6 +15,11 @@ namespace blastgraph::analyzer::scoring {
 //  - a database replaced or deleted (CRITICAL)
 //  - a permission boundary that bounds roles of two or more services (CRITICAL)
 //  - files that could not be fully read, when anything changed (MEDIUM)
+// How many services have roles the change reaches through their permission boundary: a
+// boundary bounding two or more is scored and floored as an account-level control.
+[[nodiscard]] std::size_t bounded_service_count(const graph::Graph& graph,
+                                                const graph::Reach& reach);
+
 [[nodiscard]] TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
                                    const graph::Reach& reach, const FloorPolicy& policy = {});
 

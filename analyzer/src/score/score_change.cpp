@@ -106,6 +106,12 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
     measures.critical_weight += scoring::criticality_weight(node.criticality);
   }
   measures.resources = static_cast<double>(report.resources_reached);
+  // A boundary shared by several services is an account-level control, whatever its type.
+  if (const auto bounded = scoring::bounded_service_count(graph, reach);
+      bounded >= 2 && measures.worst_class < graph::Criticality::account) {
+    measures.worst_class = graph::Criticality::account;
+    measures.class_reason = "permission boundary shared by " + std::to_string(bounded) + " services";
+  }
   measures.other_services = static_cast<double>(std::count_if(
       report.services.begin(), report.services.end(),
       [&](const ServiceImpact& s) { return !own_services.contains(s.service); }));

@@ -28,8 +28,8 @@ struct TierThresholds {
 struct FactorWeights {
   int services_reached = 35;
   int resources_reached = 15;
-  int critical_reached = 15;
-  int action = 20;
+  int critical_reached = 25;
+  int action = 10;
   int changed_class = 15;
   [[nodiscard]] int total() const {
     return services_reached + resources_reached + critical_reached + action + changed_class;
