@@ -2,41 +2,22 @@
 // files appended to, --fail-on exit codes, colour only on a terminal without NO_COLOR.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/run_binary.hpp"
 #include "support/temp_tree.hpp"
 
 namespace blastgraph::testing {
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;  // stdout only: stderr goes to the test log
-};
-
-// Runs a shell command line.
-Run run_shell(const std::string& command) {
-  Run result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 4096> buffer{};
-  while (auto n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-    result.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-// Runs the binary with `args`, after `env` (e.g. "NAME=value" or "env -u NAME").
+// Runs the binary with `args`, after `env` (e.g. "NAME=value" or "env -u NAME"); `out` is
+// stdout only: stderr goes to the test log.
 Run run(const std::string& args, const std::string& env = "") {
-  return run_shell(env + (env.empty() ? "" : " ") + std::string(BLASTGRAPH_BIN) + " " + args);
+  return run_shell(env + (env.empty() ? "" : " ") + binary_command(args));
 }
 
 std::string slurp(const std::filesystem::path& path) {
@@ -153,7 +134,7 @@ TEST(OutputsCli, NoColourWhenNotATerminalOrNoColorIsSet) {
 TEST(OutputsCli, ColourOnATerminalUnlessNoColor) {
   if (std::system("command -v script >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "script(1) not installed";
-  const std::string inner = std::string(BLASTGRAPH_BIN) + " score " + acme() + k_boundary;
+  const std::string inner = binary_command("score " + acme() + k_boundary);
   const auto tty = run_shell("env -u NO_COLOR script -qec '" + inner + "' /dev/null");
   EXPECT_EQ(tty.code, 0);
   EXPECT_NE(tty.out.find("\x1b[1;31mCRITICAL"), std::string::npos) << tty.out.substr(0, 200);
