@@ -6,13 +6,29 @@
 
 namespace blastgraph::testing {
 
-analyzer::Workspace load(const std::filesystem::path& root) {
-  auto workspace = analyzer::load_workspace(root);
+namespace {
+
+analyzer::Workspace load_or_fail(const std::filesystem::path& root,
+                                 const analyzer::LoadOptions& options) {
+  auto workspace = analyzer::load_workspace(root, options);
   if (!workspace) {
     ADD_FAILURE() << workspace.error().message;
     return {};
   }
   return std::move(workspace).value();
+}
+
+}  // namespace
+
+analyzer::Workspace load(const std::filesystem::path& root) {
+  return load_or_fail(root, {});
+}
+
+analyzer::Workspace load(const std::filesystem::path& root, const analyzer::Config& config) {
+  analyzer::LoadOptions options;
+  options.service_rules = config.services;
+  options.criticality_rules = config.criticality;
+  return load_or_fail(root, options);
 }
 
 std::string edge_kind(const graph::Graph& graph, const std::string& source,
@@ -46,6 +62,14 @@ std::set<std::string> reached_ids(const graph::Graph& graph, const std::vector<s
   std::set<std::string> out;
   for (auto index : reach.nodes) out.insert(graph.node(index).id);
   return out;
+}
+
+std::string portable(std::string text) {
+  const auto prefix = fixtures_dir().generic_string();
+  for (auto at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at)) {
+    text.replace(at, prefix.size(), "<fixtures>");
+  }
+  return text;
 }
 
 std::vector<std::string> diagnostic_codes(const analyzer::Workspace& workspace) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "blastgraph/analyzer/config.hpp"
 #include "blastgraph/analyzer/workspace.hpp"
 #include "blastgraph/graph/graph.hpp"
 #include "support/temp_tree.hpp"
@@ -13,6 +14,10 @@ namespace blastgraph::testing {
 
 // Loads `root`; fails the test (and returns an empty workspace) when it cannot.
 analyzer::Workspace load(const std::filesystem::path& root);
+
+// Loads `root` with the service and criticality rules of a policy file, as the CLI does;
+// fails the test (and returns an empty workspace) when it cannot.
+analyzer::Workspace load(const std::filesystem::path& root, const analyzer::Config& config);
 
 // "kind" of the edge source -> target, or "" when there is none.
 std::string edge_kind(const graph::Graph& graph, const std::string& source,
@@ -23,6 +28,10 @@ std::set<std::string> edge_set(const graph::Graph& graph);
 
 // Ids of the nodes reached from `changed` (changed included).
 std::set<std::string> reached_ids(const graph::Graph& graph, const std::vector<std::string>& changed);
+
+// `text` with the fixtures folder written as "<fixtures>": absolute paths differ between
+// machines, golden files must not.
+std::string portable(std::string text);
 
 // Diagnostic codes, in report order.
 std::vector<std::string> diagnostic_codes(const analyzer::Workspace& workspace);

@@ -46,12 +46,7 @@ class Calibration : public ::testing::Test {
     ASSERT_TRUE(config.has_value());
     ASSERT_FALSE(config->has_errors());
     s_config = new analyzer::Config(config->config);
-    analyzer::LoadOptions options;
-    options.service_rules = s_config->services;
-    options.criticality_rules = s_config->criticality;
-    auto workspace = analyzer::load_workspace(s_tree->root(), options);
-    ASSERT_TRUE(workspace.has_value());
-    s_workspace = new analyzer::Workspace(std::move(*workspace));
+    s_workspace = new analyzer::Workspace(load(s_tree->root(), *s_config));
   }
   static void TearDownTestSuite() {
     delete s_workspace;

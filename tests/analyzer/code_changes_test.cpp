@@ -260,10 +260,7 @@ TEST_F(CodeChangesGit, AReadmeChangeScoresZeroAndIsListed) {
 TEST(CodeChangesExample, AcmeCheckoutCodeChangesTheCheckoutDeployment) {
   const auto found = analyzer::find_config(fixtures_dir() / "acme");
   ASSERT_TRUE(found.has_value());
-  analyzer::LoadOptions options;
-  options.service_rules = found->config.services;
-  options.criticality_rules = found->config.criticality;
-  auto ws = analyzer::load_workspace(fixtures_dir() / "acme", options).value();
+  auto ws = load(fixtures_dir() / "acme", found->config);
   std::vector<analyzer::ChangeFindings> findings;
   findings.push_back(analyzer::diff_changes(ws, file_diff("apps/checkout/main.go") +
                                                     file_diff("apps/edge/purge-cache.sh"), "c.diff"));
@@ -279,10 +276,7 @@ TEST(CodeChangesExample, AcmeCheckoutCodeChangesTheCheckoutDeployment) {
 TEST(CodeChangesExample, AcmePolicyKeepsEveryExistingService) {
   const auto found = analyzer::find_config(fixtures_dir() / "acme");
   ASSERT_TRUE(found.has_value());
-  analyzer::LoadOptions options;
-  options.service_rules = found->config.services;
-  options.criticality_rules = found->config.criticality;
-  const auto with = analyzer::load_workspace(fixtures_dir() / "acme", options).value();
+  const auto with = load(fixtures_dir() / "acme", found->config);
   const auto without = load(fixtures_dir() / "acme");
   ASSERT_EQ(with.graph.node_count(), without.graph.node_count());
   for (std::size_t i = 0; i < with.graph.node_count(); ++i) {

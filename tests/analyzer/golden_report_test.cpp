@@ -3,36 +3,17 @@
 // change, then read the diff.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "analyzer_test_support.hpp"
 #include "blastgraph/analyzer/report.hpp"
-#include "blastgraph/core/file_io.hpp"
+#include "support/golden.hpp"
 
 namespace blastgraph::testing {
 namespace {
 
-// Absolute paths differ between machines: the fixtures folder prints as "<fixtures>".
-std::string portable(std::string text) {
-  const auto prefix = fixtures_dir().generic_string();
-  for (auto at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at)) {
-    text.replace(at, prefix.size(), "<fixtures>");
-  }
-  return text;
-}
-
-void expect_golden(const std::string& name, const std::string& actual) {
-  const auto path = fixtures_dir() / "golden" / name;
-  if (const char* update = std::getenv("BLASTGRAPH_UPDATE_GOLDEN"); update && *update == '1') {
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  auto expected = read_file(path);
-  ASSERT_TRUE(expected.has_value()) << "missing golden file " << path;
-  EXPECT_EQ(actual, *expected) << "golden mismatch: " << name;
+std::filesystem::path golden_dir() {
+  return fixtures_dir() / "golden";
 }
 
 class GoldenReport : public ::testing::Test {
@@ -61,32 +42,32 @@ analyzer::Workspace* GoldenReport::s_ws = nullptr;
 TEST_F(GoldenReport, ScanText) {
   std::ostringstream out;
   analyzer::write_scan_text(analyzer::summarize(*s_ws), *s_ws, out);
-  expect_golden("scan.txt", portable(out.str()));
+  expect_golden(golden_dir(), "scan.txt", portable(out.str()));
 }
 
 TEST_F(GoldenReport, ScanJson) {
   std::ostringstream out;
   analyzer::write_scan_json(analyzer::summarize(*s_ws), *s_ws, out);
-  expect_golden("scan.json", portable(out.str()));
+  expect_golden(golden_dir(), "scan.json", portable(out.str()));
 }
 
 TEST_F(GoldenReport, ScoreBoundaryText) {
-  expect_golden("score-boundary.txt",
+  expect_golden(golden_dir(), "score-boundary.txt",
                 score_output("envs/prod:module.iam.aws_iam_policy.boundary", "text"));
 }
 
 TEST_F(GoldenReport, ScoreBoundaryJson) {
-  expect_golden("score-boundary.json",
+  expect_golden(golden_dir(), "score-boundary.json",
                 score_output("envs/prod:module.iam.aws_iam_policy.boundary", "json"));
 }
 
 TEST_F(GoldenReport, ScorePaymentsQueueText) {
-  expect_golden("score-payments-queue.txt",
+  expect_golden(golden_dir(), "score-payments-queue.txt",
                 score_output("envs/prod:module.payments.aws_sqs_queue.this", "text"));
 }
 
 TEST_F(GoldenReport, ScoreLogGroupText) {
-  expect_golden("score-log-group.txt",
+  expect_golden(golden_dir(), "score-log-group.txt",
                 score_output("envs/prod:module.search.aws_cloudwatch_log_group.this", "text"));
 }
 

@@ -5,13 +5,11 @@
 // rewrites them.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "analyzer_test_support.hpp"
 #include "blastgraph/analyzer/report.hpp"
-#include "blastgraph/core/file_io.hpp"
+#include "support/golden.hpp"
 
 namespace blastgraph::testing {
 namespace {
@@ -19,24 +17,8 @@ namespace {
 constexpr const char* k_boundary = "terraform/envs/prod:module.iam.aws_iam_policy.boundary";
 constexpr const char* k_config_map = "k8s:shop/ConfigMap/shop-config";
 
-std::string portable(std::string text) {
-  const auto prefix = fixtures_dir().generic_string();
-  for (auto at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at)) {
-    text.replace(at, prefix.size(), "<fixtures>");
-  }
-  return text;
-}
-
-void expect_golden(const std::string& name, const std::string& actual) {
-  const auto path = fixtures_dir() / "golden" / "outputs" / name;
-  if (const char* update = std::getenv("BLASTGRAPH_UPDATE_GOLDEN"); update && *update == '1') {
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  auto expected = read_file(path);
-  ASSERT_TRUE(expected.has_value()) << "missing golden file " << path;
-  EXPECT_EQ(actual, *expected) << "golden mismatch: " << name;
+std::filesystem::path golden_dir() {
+  return fixtures_dir() / "golden" / "outputs";
 }
 
 class OutputGolden : public ::testing::Test {
@@ -74,12 +56,12 @@ class OutputGolden : public ::testing::Test {
     analyzer::write_score_github(report, github, summary);
     analyzer::write_score_sarif(report, sarif);
     analyzer::write_score_governance(report, governance);
-    expect_golden(name + ".txt", portable(text.str()));
-    expect_golden(name + ".json", portable(json.str()));
-    expect_golden(name + ".md", markdown.str());
-    expect_golden(name + ".github-output", github.str());
-    expect_golden(name + ".sarif", sarif.str());
-    expect_golden(name + ".governance", governance.str());
+    expect_golden(golden_dir(), name + ".txt", portable(text.str()));
+    expect_golden(golden_dir(), name + ".json", portable(json.str()));
+    expect_golden(golden_dir(), name + ".md", markdown.str());
+    expect_golden(golden_dir(), name + ".github-output", github.str());
+    expect_golden(golden_dir(), name + ".sarif", sarif.str());
+    expect_golden(golden_dir(), name + ".governance", governance.str());
     EXPECT_EQ(summary.str(), markdown.str()) << "the step summary is the Markdown report";
   }
 

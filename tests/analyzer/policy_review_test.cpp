@@ -8,11 +8,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "blastgraph/core/file_io.hpp"
+#include "support/golden.hpp"
 #include "support/temp_tree.hpp"
 
 namespace blastgraph::testing {
@@ -192,18 +191,6 @@ TEST(PolicyReview, AnUnreadableFileIsReportedAndTheOthersAreStillReviewed) {
 
 // --- golden reports ---------------------------------------------------------------------
 
-void expect_golden(const std::string& name, const std::string& actual) {
-  const auto path = cases_dir() / "expected" / name;
-  if (const char* update = std::getenv("BLASTGRAPH_UPDATE_GOLDEN"); update && *update == '1') {
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  auto expected = read_file(path);
-  ASSERT_TRUE(expected.has_value()) << "missing golden file " << path;
-  EXPECT_EQ(actual, *expected) << "golden mismatch: " << name;
-}
-
 // Reviews fixtures/golden/policy/<case>.json, named by its file name so the output is portable.
 analyzer::PolicyReview review_case(const std::string& name) {
   const auto text = read_file(cases_dir() / (name + ".json"));
@@ -218,13 +205,13 @@ class PolicyGolden : public ::testing::TestWithParam<std::string> {};
 TEST_P(PolicyGolden, Text) {
   std::ostringstream out;
   analyzer::write_policy_text(review_case(GetParam()), out);
-  expect_golden(GetParam() + ".txt", out.str());
+  expect_golden(cases_dir() / "expected", GetParam() + ".txt", out.str());
 }
 
 TEST_P(PolicyGolden, Json) {
   std::ostringstream out;
   analyzer::write_policy_json(review_case(GetParam()), out);
-  expect_golden(GetParam() + ".json", out.str());
+  expect_golden(cases_dir() / "expected", GetParam() + ".json", out.str());
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, PolicyGolden,

@@ -53,12 +53,7 @@ class Rules : public ::testing::Test {
   analyzer::Workspace load_with(std::string_view policy) {
     const auto loaded = analyzer::parse_config(policy, "policy.yaml");
     EXPECT_FALSE(loaded.has_errors()) << loaded.diagnostics.front().message;
-    analyzer::LoadOptions options;
-    options.service_rules = loaded.config.services;
-    options.criticality_rules = loaded.config.criticality;
-    auto ws = analyzer::load_workspace(m_tree.root(), options);
-    EXPECT_TRUE(ws.has_value());
-    return std::move(ws).value();
+    return load(m_tree.root(), loaded.config);
   }
   static const graph::Node& node(const analyzer::Workspace& ws, std::string_view id) {
     const auto index = ws.graph.find(id);

@@ -5,11 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "render.hpp"
+#include "support/golden.hpp"
 
 namespace blastgraph::kubernetes {
 namespace {
@@ -34,13 +33,7 @@ class Golden : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Golden, MatchesExpected) {
   const std::filesystem::path dir = fixtures_dir() / GetParam();
-  const std::string actual = run_case(dir);
-  if (std::getenv("BLASTGRAPH_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(dir / "expected.txt", std::ios::binary) << actual;
-  }
-  const std::string expected = read_text(dir / "expected.txt");
-  ASSERT_FALSE(expected.empty()) << "missing " << (dir / "expected.txt");
-  EXPECT_EQ(actual, expected);
+  blastgraph::testing::expect_golden(dir, "expected.txt", run_case(dir));
 }
 
 TEST(GoldenCorpus, CoversEveryFeature) {
