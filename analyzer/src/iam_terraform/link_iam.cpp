@@ -1,29 +1,13 @@
 #include "iam_terraform/link_iam.hpp"
 
-#include <array>
-
 #include "iam_terraform/edges.hpp"
+#include "terraform/inline_policies.hpp"
 
 namespace blastgraph::analyzer::iam_terraform {
 namespace {
 
-// Resource attributes that hold a policy document: each is read, so its problems and risk
-// factors are reported even when nothing attaches it.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_policy_attributes{{
-    {"aws_iam_policy", "policy"},
-    {"aws_iam_role_policy", "policy"},
-    {"aws_iam_user_policy", "policy"},
-    {"aws_iam_group_policy", "policy"},
-    {"aws_iam_role", "assume_role_policy"},
-    {"aws_s3_bucket_policy", "policy"},
-    {"aws_sqs_queue_policy", "policy"},
-    {"aws_sns_topic_policy", "policy"},
-    {"aws_kms_key", "policy"},
-    {"aws_ecr_repository_policy", "policy"},
-    {"aws_secretsmanager_secret_policy", "policy"},
-    {"aws_organizations_policy", "content"},
-}};
-
+// Every attribute that holds a policy document is read, so its problems and risk factors are
+// reported even when nothing attaches it.
 void read_every_policy(const terraform_link::InstanceForest& forest, PolicyReader& reader) {
   for (const auto& instance : forest.instances) {
     for (const auto* block : instance.dir->blocks) {
@@ -31,11 +15,10 @@ void read_every_policy(const terraform_link::InstanceForest& forest, PolicyReade
         static_cast<void>(reader.read_document_data(instance, *block));
       }
       if (block->kind != terraform::BlockKind::resource) continue;
-      for (const auto& [type, attribute] : k_policy_attributes) {
-        if (type != block->type) continue;
-        if (auto it = block->attributes.find(std::string(attribute)); it != block->attributes.end()) {
-          static_cast<void>(reader.read_attribute(instance, *block, it->second));
-        }
+      const auto attribute = terraform_link::policy_attribute(block->type);
+      if (attribute.empty()) continue;
+      if (auto it = block->attributes.find(std::string(attribute)); it != block->attributes.end()) {
+        static_cast<void>(reader.read_attribute(instance, *block, it->second));
       }
     }
   }

@@ -14,6 +14,8 @@ struct PolicyAttribute {
   std::string_view attribute;
 };
 
+// NOTE: iam_terraform/link_iam.cpp reads every one of these attributes too (through
+// policy_attribute); one table keeps the two readers in step.
 constexpr std::array<PolicyAttribute, 12> k_policy_attributes{{
     {"aws_iam_policy", "policy"},
     {"aws_iam_role_policy", "policy"},
@@ -38,21 +40,27 @@ SourcePosition literal_start(const terraform::Value& value) {
 
 }  // namespace
 
+std::string_view policy_attribute(std::string_view resource_type) {
+  for (const auto& rule : k_policy_attributes) {
+    if (rule.type == resource_type) return rule.attribute;
+  }
+  return {};
+}
+
 void read_inline_policies(const Instance& /*instance*/, const terraform::Block& block,
                           const std::string& node, LinkContext& context) {
   if (block.kind != terraform::BlockKind::resource) return;
-  for (const auto& rule : k_policy_attributes) {
-    if (rule.type != block.type) continue;
-    auto it = block.attributes.find(std::string(rule.attribute));
-    if (it == block.attributes.end() || !it->second.literal) continue;
-    const auto& text = *it->second.literal;
-    if (text.find('{') == std::string::npos) continue;  // "{}" placeholders are fine too
-    auto embedded = iam::parse_policy_text(block.span.file, text, literal_start(it->second));
-    context.diagnostics.insert(context.diagnostics.end(), embedded.diagnostics.begin(),
-                               embedded.diagnostics.end());
-    if (embedded.document) {
-      iam_link::add_document_risks(*embedded.document, node, block.span.file, context.risks);
-    }
+  const auto attribute = policy_attribute(block.type);
+  if (attribute.empty()) return;
+  auto it = block.attributes.find(std::string(attribute));
+  if (it == block.attributes.end() || !it->second.literal) return;
+  const auto& text = *it->second.literal;
+  if (text.find('{') == std::string::npos) return;  // "{}" placeholders are fine too
+  auto embedded = iam::parse_policy_text(block.span.file, text, literal_start(it->second));
+  context.diagnostics.insert(context.diagnostics.end(), embedded.diagnostics.begin(),
+                             embedded.diagnostics.end());
+  if (embedded.document) {
+    iam_link::add_document_risks(*embedded.document, node, block.span.file, context.risks);
   }
 }
 

@@ -4,9 +4,15 @@
 // factors reach the report. Documents built with jsonencode() or aws_iam_policy_document are
 // not read yet.
 
+#include <string_view>
+
 #include "terraform/link.hpp"
 
 namespace blastgraph::analyzer::terraform_link {
+
+// The attribute of a Terraform resource type that holds a policy document ("policy",
+// "assume_role_policy" for aws_iam_role, …); empty for a type that holds none.
+[[nodiscard]] std::string_view policy_attribute(std::string_view resource_type);
 
 void read_inline_policies(const Instance& instance, const terraform::Block& block,
                           const std::string& node, LinkContext& context);
