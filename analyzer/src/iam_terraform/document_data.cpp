@@ -9,15 +9,8 @@ namespace {
 using terraform_link::Instance;
 using terraform_link::ReferenceHook;
 using terraform_link::StaticValue;
+using terraform_link::string_value;
 using Kind = StaticValue::Kind;
-
-StaticValue string_at(std::string text, SourcePosition position) {
-  StaticValue v;
-  v.kind = Kind::string;
-  v.text = std::move(text);
-  v.position = position;
-  return v;
-}
 
 StaticValue object_at(SourcePosition position) {
   StaticValue v;
@@ -71,7 +64,7 @@ class DocumentBuilder {
     }
     if (std::none_of(out.fields.begin(), out.fields.end(),
                      [](const auto& f) { return f.first == "Effect"; })) {
-      out.fields.emplace_back("Effect", string_at("Allow", block.position));
+      out.fields.emplace_back("Effect", string_value("Allow", block.position));
     }
     for (const auto& nested : block.blocks) {
       if (nested.type == "principals" || nested.type == "not_principals") {
@@ -93,7 +86,7 @@ class DocumentBuilder {
     if (!type || !identifiers) return;
     const auto type_name = terraform_link::string_form(*type).value_or("*");
     if (type_name == "*") {
-      statement.fields.emplace_back(key, string_at("*", block.position));
+      statement.fields.emplace_back(key, string_value("*", block.position));
       return;
     }
     StaticValue* principal = field(statement, key, block.position, Kind::object);
@@ -133,7 +126,7 @@ StaticValue document_data_value(const Instance& instance, const terraform::Block
   DocumentBuilder builder(instance, hook);
   StaticValue root = object_at(block.span.first_line == 0 ? SourcePosition{}
                                                           : SourcePosition{block.span.first_line, 1});
-  root.fields.emplace_back("Version", string_at("2012-10-17", root.position));
+  root.fields.emplace_back("Version", string_value("2012-10-17", root.position));
   StaticValue statements;
   statements.kind = Kind::list;
   statements.position = root.position;

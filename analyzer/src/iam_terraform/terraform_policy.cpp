@@ -26,7 +26,7 @@ class PositionedJson {
         if (i > 0) m_text += ',';
         // A key stands where its value does: the parser reports keys (conditions) by them.
         m_marks.emplace_back(m_text.size(), value.fields[i].second.position);
-        m_text += terraform_link::to_json(string_value(value.fields[i].first));
+        m_text += terraform_link::to_json(terraform_link::string_value(value.fields[i].first));
         m_text += ':';
         emit(value.fields[i].second);
       }
@@ -50,13 +50,6 @@ class PositionedJson {
   [[nodiscard]] const std::string& text() const { return m_text; }
 
  private:
-  static StaticValue string_value(const std::string& text) {
-    StaticValue v;
-    v.kind = Kind::string;
-    v.text = text;
-    return v;
-  }
-
   std::string m_text;
   std::vector<std::pair<std::size_t, SourcePosition>> m_marks;  // ascending offsets
 };

@@ -37,6 +37,9 @@ struct StaticValue {
   [[nodiscard]] bool guessed() const { return !guesses.empty(); }
 };
 
+// A known string written at `position`.
+[[nodiscard]] StaticValue string_value(std::string text, SourcePosition position = {});
+
 // Resolves references the evaluator does not follow itself (resource attributes such as
 // `aws_s3_bucket.logs.arn`): nullopt leaves them symbolic.
 using ReferenceHook =

@@ -4,6 +4,15 @@
 #include <cctype>
 
 namespace blastgraph::analyzer::terraform_link {
+
+StaticValue string_value(std::string text, SourcePosition position) {
+  StaticValue v;
+  v.kind = StaticValue::Kind::string;
+  v.text = std::move(text);
+  v.position = position;
+  return v;
+}
+
 namespace {
 
 using Kind = StaticValue::Kind;
@@ -12,14 +21,6 @@ StaticValue unknown_call(const std::string& name, SourcePosition position) {
   StaticValue v;
   v.position = position;
   v.guesses.push_back(name + "(...)");
-  return v;
-}
-
-StaticValue string_value(std::string text, SourcePosition position) {
-  StaticValue v;
-  v.kind = Kind::string;
-  v.text = std::move(text);
-  v.position = position;
   return v;
 }
 
