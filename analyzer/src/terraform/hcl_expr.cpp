@@ -207,15 +207,21 @@ class Reader {
     return call;
   }
 
-  Expr read_tuple(int depth) {
+  // At an opening `[` or `{`: steps inside it. When a for expression follows, skips the
+  // whole bracket instead and returns true (the caller keeps it as unknown text).
+  bool enter_or_skip_for() {
     const std::size_t start = m_at;
     ++m_at;
     skip_space(true);
-    if (m_text.substr(m_at).starts_with("for") && !is_ident_char(peek(3))) {
-      m_at = start;
-      skip_bracketed();
-      return unknown_from(start, m_at);
-    }
+    if (!m_text.substr(m_at).starts_with("for") || is_ident_char(peek(3))) return false;
+    m_at = start;
+    skip_bracketed();
+    return true;
+  }
+
+  Expr read_tuple(int depth) {
+    const std::size_t start = m_at;
+    if (enter_or_skip_for()) return unknown_from(start, m_at);
     Expr tuple{Expr::Kind::tuple, {}, {}, {}, start};
     for (;;) {
       skip_space(true);
@@ -232,13 +238,7 @@ class Reader {
 
   Expr read_object(int depth) {
     const std::size_t start = m_at;
-    ++m_at;
-    skip_space(true);
-    if (m_text.substr(m_at).starts_with("for") && !is_ident_char(peek(3))) {
-      m_at = start;
-      skip_bracketed();
-      return unknown_from(start, m_at);
-    }
+    if (enter_or_skip_for()) return unknown_from(start, m_at);
     Expr object{Expr::Kind::object, {}, {}, {}, start};
     for (;;) {
       skip_space(true);
@@ -324,25 +324,33 @@ class Reader {
     return tmpl;
   }
 
+  // One step through a template body (quoted or heredoc) at m_at: an interpolation or a
+  // directive, an escaped `$${` or `%%{`, or one literal character.
+  void read_template_step(Expr& tmpl, int depth) {
+    const char c = peek();
+    if ((c == '$' || c == '%') && peek(1) == '{') {
+      m_at += 2;
+      read_interpolation(tmpl, c == '%', depth);
+    } else if ((c == '$' || c == '%') && peek(1) == c && peek(2) == '{') {
+      add_literal(tmpl, std::string(1, c) + "{", m_at);
+      m_at += 3;
+    } else {
+      add_literal(tmpl, std::string(1, c), m_at);
+      ++m_at;
+    }
+  }
+
   Expr read_quoted(int depth) {
     Expr tmpl{Expr::Kind::template_, {}, {}, {}, m_at};
     ++m_at;
     while (!done() && peek() != '"' && peek() != '\n') {
-      const char c = peek();
-      if (c == '\\' && m_at + 1 < m_text.size()) {
+      if (peek() == '\\' && m_at + 1 < m_text.size()) {
         const char e = peek(1);
         m_at += 2;
         std::string out(1, e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e);
         add_literal(tmpl, std::move(out), m_at - 2);
-      } else if ((c == '$' || c == '%') && peek(1) == '{') {
-        m_at += 2;
-        read_interpolation(tmpl, c == '%', depth);
-      } else if ((c == '$' || c == '%') && peek(1) == c && peek(2) == '{') {
-        add_literal(tmpl, std::string(1, c) + "{", m_at);
-        m_at += 3;
       } else {
-        add_literal(tmpl, std::string(1, c), m_at);
-        ++m_at;
+        read_template_step(tmpl, depth);
       }
     }
     if (peek() != '"') return unknown_from(tmpl.offset, m_at);
@@ -391,19 +399,7 @@ Expr Reader::read_heredoc(int depth) {
   for (line = body_start + 1; line < body_end;) {
     const std::size_t end = std::min(m_text.find('\n', line), body_end);
     m_at = line + std::min(indent, end - line);
-    while (m_at < end) {
-      const char c = peek();
-      if ((c == '$' || c == '%') && peek(1) == '{') {
-        m_at += 2;
-        read_interpolation(tmpl, c == '%', depth);
-      } else if ((c == '$' || c == '%') && peek(1) == c && peek(2) == '{') {
-        add_literal(tmpl, std::string(1, c) + "{", m_at);
-        m_at += 3;
-      } else {
-        add_literal(tmpl, std::string(1, c), m_at);
-        ++m_at;
-      }
-    }
+    while (m_at < end) read_template_step(tmpl, depth);
     if (end < body_end) add_literal(tmpl, "\n", end);
     line = std::max(end + 1, m_at);
   }
