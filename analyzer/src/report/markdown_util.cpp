@@ -9,48 +9,49 @@ bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
 }
 
+// Line breaks and tabs: they would end a table row or a list item, so they print as spaces.
+bool is_break(char c) {
+  return c == '\n' || c == '\r' || c == '\t';
+}
+
+// The entity for a character that HTML would read as markup, or GitHub as a mention; empty
+// for any other.
+std::string_view entity(char c) {
+  switch (c) {
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '&':
+      return "&amp;";
+    case '@':
+      return "&#64;";
+    default:
+      return {};
+  }
+}
+
+// Punctuation that could start Markdown markup (emphasis, links, code, headings, math).
+bool is_markup(char c) {
+  constexpr std::string_view k_markup = "\\`*_[]~#!$";
+  return k_markup.find(c) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string escape_text(std::string_view text, Context context) {
   std::string out;
   out.reserve(text.size() + text.size() / 4);
   for (const char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '@':
-        out += "&#64;";
-        break;
-      case '\n':
-      case '\r':
-      case '\t':
-        out += ' ';
-        break;
-      case '|':
-        out += context == Context::table_cell ? "\\|" : "&#124;";
-        break;
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '[':
-      case ']':
-      case '~':
-      case '#':
-      case '!':
-      case '$':
-        out += '\\';
-        out += c;
-        break;
-      default:
-        out += c;
+    if (const auto e = entity(c); !e.empty()) {
+      out += e;
+    } else if (is_break(c)) {
+      out += ' ';
+    } else if (c == '|') {
+      out += context == Context::table_cell ? "\\|" : "&#124;";
+    } else {
+      if (is_markup(c)) out += '\\';
+      out += c;
     }
   }
   return out;
@@ -65,7 +66,7 @@ std::string code(std::string_view text, Context context) {
   for (const char c : text) {
     run = c == '`' ? run + 1 : 0;
     longest = std::max(longest, run);
-    if (c == '\n' || c == '\r' || c == '\t') {
+    if (is_break(c)) {
       body += ' ';
     } else if (c == '|' && context == Context::table_cell) {
       body += "\\|";  // GFM splits cells before it parses code spans
@@ -82,29 +83,14 @@ std::string code(std::string_view text, Context context) {
 std::string escape_html(std::string_view text) {
   std::string out;
   for (const char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '@':
-        out += "&#64;";
-        break;
-      case '\n':
-      case '\r':
-      case '\t':
-        out += ' ';
-        break;
-      default:
-        out += c;
+    if (c == '"') {
+      out += "&quot;";
+    } else if (const auto e = entity(c); !e.empty()) {
+      out += e;
+    } else if (is_break(c)) {
+      out += ' ';
+    } else {
+      out += c;
     }
   }
   return out;
