@@ -36,6 +36,21 @@ SourcePosition literal_start(const terraform::Value& value) {
   return {value.position.line, value.position.column + 1};
 }
 
+// NOTE: only literal documents are read here; evaluated ones (templates, jsonencode, data
+// sources) report their problems and risks when iam_terraform reads them.
+void read_literal(const terraform::Block& block, const terraform::Value& value, const std::string& node,
+                  LinkContext& context) {
+  if (!value.literal) return;
+  const auto& text = *value.literal;
+  if (text.find('{') == std::string::npos) return;  // "{}" placeholders are fine too
+  auto embedded = iam::parse_policy_text(block.span.file, text, literal_start(value));
+  context.diagnostics.insert(context.diagnostics.end(), embedded.diagnostics.begin(),
+                             embedded.diagnostics.end());
+  if (embedded.document) {
+    iam_link::add_document_risks(*embedded.document, node, block.span.file, context.risks);
+  }
+}
+
 }  // namespace
 
 void read_inline_policies(const Instance& /*instance*/, const terraform::Block& block,
@@ -44,14 +59,14 @@ void read_inline_policies(const Instance& /*instance*/, const terraform::Block& 
   for (const auto& rule : k_policy_attributes) {
     if (rule.type != block.type) continue;
     auto it = block.attributes.find(std::string(rule.attribute));
-    if (it == block.attributes.end() || !it->second.literal) continue;
-    const auto& text = *it->second.literal;
-    if (text.find('{') == std::string::npos) continue;  // "{}" placeholders are fine too
-    auto embedded = iam::parse_policy_text(block.span.file, text, literal_start(it->second));
-    context.diagnostics.insert(context.diagnostics.end(), embedded.diagnostics.begin(),
-                               embedded.diagnostics.end());
-    if (embedded.document) {
-      iam_link::add_document_risks(*embedded.document, node, block.span.file, context.risks);
+    if (it != block.attributes.end()) read_literal(block, it->second, node, context);
+  }
+  // A role's `inline_policy { name = ... policy = ... }` blocks are its policies too.
+  if (block.type != "aws_iam_role") return;
+  for (const auto& nested : block.blocks) {
+    if (nested.type != "inline_policy") continue;
+    if (auto it = nested.attributes.find("policy"); it != nested.attributes.end()) {
+      read_literal(block, it->second, node, context);
     }
   }
 }
