@@ -42,6 +42,17 @@ std::string edge_kind(const graph::Graph& graph, const std::string& source,
   return "";
 }
 
+std::optional<graph::Evidence> edge_evidence(const graph::Graph& graph, const std::string& source,
+                                             const std::string& target) {
+  const auto s = graph.find(source);
+  const auto t = graph.find(target);
+  if (s == graph::k_no_node || t == graph::k_no_node) return std::nullopt;
+  for (auto e : graph.dependencies(s)) {
+    if (graph.edge(e).target == t) return graph.edge(e).evidence;
+  }
+  return std::nullopt;
+}
+
 std::set<std::string> edge_set(const graph::Graph& graph) {
   std::set<std::string> out;
   for (const auto& e : graph.edges()) {

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers for analyzer tests: load a tree, look up nodes and edges by id.
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,6 +23,10 @@ analyzer::Workspace load(const std::filesystem::path& root, const analyzer::Conf
 // "kind" of the edge source -> target, or "" when there is none.
 std::string edge_kind(const graph::Graph& graph, const std::string& source,
                       const std::string& target);
+
+// Evidence of the edge source -> target, or nullopt when there is none.
+std::optional<graph::Evidence> edge_evidence(const graph::Graph& graph, const std::string& source,
+                                             const std::string& target);
 
 // Every edge as "source -> target [kind]".
 std::set<std::string> edge_set(const graph::Graph& graph);

@@ -83,6 +83,82 @@ TEST(IamEdges, NoAssumeRoleWhenAnExplicitDenyApplies) {
   EXPECT_EQ(edge_kind(ws.graph, ".:aws_iam_role.assumer", ".:aws_iam_role.target"), "");
 }
 
+// A user whose only sts:AssumeRole permission comes from `group`, trusted by the target role.
+std::string group_tree(const std::string& membership) {
+  return R"(resource "aws_iam_role" "target" {
+  name = "target"
+  assume_role_policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:user/*" } }]
+  })
+}
+resource "aws_iam_user" "alice" { name = "alice" }
+resource "aws_iam_user" "bob" { name = "bob" }
+resource "aws_iam_group" "ops" { name = "ops" }
+resource "aws_iam_group_policy" "ops" {
+  group  = aws_iam_group.ops.name
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Resource = aws_iam_role.target.arn }] })
+}
+resource "aws_iam_user_policy" "bob" {
+  user   = aws_iam_user.bob.name
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sqs:*", Resource = "*" }] })
+}
+)" + membership;
+}
+
+TEST(IamEdges, UsersMayAssumeRolesThroughTheirGroupsPolicies) {
+  TempTree tree;
+  tree.write("main.tf", group_tree(R"(resource "aws_iam_user_group_membership" "alice" {
+  user   = aws_iam_user.alice.name
+  groups = [aws_iam_group.ops.name]
+}
+)"));
+  auto ws = load(tree.root());
+  EXPECT_EQ(edge_kind(ws.graph, ".:aws_iam_user.alice", ".:aws_iam_role.target"), "assume_role");
+  // Bob is not in the group: his own policy does not allow it.
+  EXPECT_EQ(edge_kind(ws.graph, ".:aws_iam_user.bob", ".:aws_iam_role.target"), "");
+  // A group is never an assumer itself.
+  EXPECT_EQ(edge_kind(ws.graph, ".:aws_iam_group.ops", ".:aws_iam_role.target"), "");
+
+  TempTree members;
+  members.write("main.tf", group_tree(R"(resource "aws_iam_group_membership" "ops" {
+  name  = "ops"
+  group = aws_iam_group.ops.name
+  users = [aws_iam_user.bob.name]
+}
+)"));
+  auto listed = load(members.root());
+  EXPECT_EQ(edge_kind(listed.graph, ".:aws_iam_user.bob", ".:aws_iam_role.target"), "assume_role");
+  EXPECT_EQ(edge_kind(listed.graph, ".:aws_iam_user.alice", ".:aws_iam_role.target"), "");
+}
+
+TEST(IamEdges, AGroupsDenyAppliesToItsMembers) {
+  TempTree tree;
+  tree.write("main.tf", R"(resource "aws_sqs_queue" "jobs" { name = "jobs" }
+resource "aws_iam_user" "carol" { name = "carol" }
+resource "aws_iam_user_policy" "carol" {
+  user   = aws_iam_user.carol.name
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sqs:SendMessage", Resource = aws_sqs_queue.jobs.arn }] })
+}
+resource "aws_iam_user" "dave" { name = "dave" }
+resource "aws_iam_user_policy" "dave" {
+  user   = aws_iam_user.dave.name
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sqs:SendMessage", Resource = aws_sqs_queue.jobs.arn }] })
+}
+resource "aws_iam_group" "frozen" { name = "frozen" }
+resource "aws_iam_group_policy" "frozen" {
+  group  = aws_iam_group.frozen.name
+  policy = jsonencode({ Statement = [{ Effect = "Deny", Action = "sqs:*", Resource = "*" }] })
+}
+resource "aws_iam_user_group_membership" "carol" {
+  user   = aws_iam_user.carol.name
+  groups = [aws_iam_group.frozen.name]
+}
+)");
+  auto ws = load(tree.root());
+  EXPECT_EQ(edge_kind(ws.graph, ".:aws_iam_user.carol", ".:aws_sqs_queue.jobs"), "");
+  EXPECT_EQ(edge_kind(ws.graph, ".:aws_iam_user.dave", ".:aws_sqs_queue.jobs"), "acts_on");
+}
+
 TEST(IamEdges, ServicePrincipalsGetNoNode) {
   TempTree tree;
   tree.write("main.tf", trust_tree(R"("x") } }, { Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com")",

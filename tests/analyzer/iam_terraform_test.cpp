@@ -93,6 +93,35 @@ TEST(IamTerraform, JsonencodeProblemsPointIntoTheTerraformFile) {
   EXPECT_EQ(missing[0].position.line, 3U);
 }
 
+TEST(IamTerraform, RoleInlinePolicyBlocksReportProblemsAndRisksInTheTerraformFile) {
+  TempTree tree;
+  tree.write("main.tf", R"(resource "aws_iam_role" "app" {
+  name               = "app"
+  assume_role_policy = "{}"
+  inline_policy {
+    name   = "everything"
+    policy = <<-EOT
+      {"Statement": [
+        {"Effect": "Allow", "Action": "*", "Resource": "*"},
+        {"Action": "s3:GetObject", "Resource": "*"}
+      ]}
+    EOT
+  }
+  inline_policy {
+    name   = "encoded"
+    policy = jsonencode({ Statement = [{ Effect = "Allow", NotAction = "iam:*", Resource = "*" }] })
+  }
+}
+)");
+  auto ws = load(tree.root());
+  EXPECT_TRUE(has_risk(ws, ".:aws_iam_role.app", "full-admin", 8));
+  EXPECT_TRUE(has_risk(ws, ".:aws_iam_role.app", "not-action-allow", 15));
+  const auto missing = with_code(ws, "iam-missing-effect");
+  ASSERT_EQ(missing.size(), 1U);
+  EXPECT_EQ(missing[0].file, "main.tf");
+  EXPECT_EQ(missing[0].position.line, 9U);
+}
+
 TEST(IamTerraform, SourceAndOverrideDocumentsMergeBySid) {
   TempTree tree;
   tree.write("main.tf", R"(data "aws_iam_policy_document" "base" {

@@ -133,6 +133,20 @@ TEST_F(KubernetesLink, ConfigSecretsAccountsAndStorage) {
   EXPECT_EQ(std::count(codes.begin(), codes.end(), "k8s-unresolved-reference"), 2);  // registry, tls-certs
 }
 
+TEST_F(KubernetesLink, OptionalReferencesReachLikeRequiredOnesAndSaySo) {
+  const auto ws = workspace();
+  const auto& g = ws.graph;
+  const std::string api = "k8s:shop/Deployment/api";
+  const auto optional = edge_evidence(g, api, "k8s:shop/ConfigMap/flags");
+  ASSERT_TRUE(optional);
+  EXPECT_TRUE(optional->attribute.ends_with(" (optional)")) << optional->attribute;
+  const auto required = edge_evidence(g, api, "k8s:shop/Secret/db");
+  ASSERT_TRUE(required);
+  EXPECT_EQ(required->attribute.find("optional"), std::string::npos) << required->attribute;
+  // A change to an existing optional ConfigMap still changes the pod's environment.
+  EXPECT_TRUE(reached_ids(g, {"k8s:shop/ConfigMap/flags"}).contains(api));
+}
+
 TEST_F(KubernetesLink, ServiceSelectorsManyToMany) {
   const auto ws = workspace();
   EXPECT_EQ(edge_kind(ws.graph, "k8s:shop/Service/api", "k8s:shop/Deployment/api"), "service_selector");

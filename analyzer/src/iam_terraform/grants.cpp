@@ -69,12 +69,16 @@ const iam::PolicyDocument& GrantChecker::definite(const TerraformPolicy& policy)
 
 bool GrantChecker::may_allow(const PrincipalPolicies& principal, const std::string& action,
                              const std::string& arn_pattern) {
-  if (!any_may_allow(principal.grants, action, arn_pattern)) return false;
+  if (!any_may_allow(principal.grants, action, arn_pattern) &&
+      !any_may_allow(principal.inherited, action, arn_pattern)) {
+    return false;
+  }
   if (!principal.boundaries.empty() && !any_may_allow(principal.boundaries, action, arn_pattern)) {
     return false;
   }
   iam::PolicySet set;
   for (const auto* policy : principal.grants) set.grants.push_back(&definite(*policy));
+  for (const auto* policy : principal.inherited) set.grants.push_back(&definite(*policy));
   // Only the boundary's Denies matter here (its Allow was checked above as a pattern).
   if (!principal.boundaries.empty()) set.boundary = &definite(*principal.boundaries.front());
   const iam::Request request{action, arn_pattern, ""};

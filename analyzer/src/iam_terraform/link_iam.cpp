@@ -68,6 +68,7 @@ void add_iam_terraform_edges(const terraform_link::InstanceForest& forest,
   add_acts_on_edges(inputs, context);
   add_resource_policy_edges(inputs, context);
   add_runs_as_edges(inputs, context);
+  add_gcp_edges(inputs, context);
 }
 
 }  // namespace blastgraph::analyzer::iam_terraform

@@ -31,6 +31,19 @@ constexpr std::array<GrantRule, 9> k_grant_rules{{
     {"aws_iam_policy_attachment", "groups", "policy_arn"},
 }};
 
+// Blocks that put users in groups: `users_attribute` names the users, `groups_attribute` the
+// groups.
+struct MembershipRule {
+  std::string_view type;
+  std::string_view users_attribute;
+  std::string_view groups_attribute;
+};
+
+constexpr std::array<MembershipRule, 2> k_membership_rules{{
+    {"aws_iam_user_group_membership", "user", "groups"},
+    {"aws_iam_group_membership", "users", "group"},
+}};
+
 bool is_principal(const std::string& type) {
   return type == "aws_iam_role" || type == "aws_iam_user" || type == "aws_iam_group";
 }
@@ -85,6 +98,26 @@ class Collector {
   PolicyReader& m_reader;
 };
 
+// After every group holds its own policies: each member user inherits them.
+void add_group_policies(const BlocksByNode& blocks, std::map<std::string, PrincipalPolicies>& principals) {
+  for (const auto& [node, placed] : blocks) {
+    for (const auto& rule : k_membership_rules) {
+      if (rule.type != placed.block->type) continue;
+      const auto users = terraform_link::traced_resources(*placed.instance, *placed.block, rule.users_attribute);
+      const auto groups = terraform_link::traced_resources(*placed.instance, *placed.block, rule.groups_attribute);
+      for (const auto& user : users) {
+        auto member = principals.find(user);
+        if (member == principals.end() || member->second.type != "aws_iam_user") continue;
+        for (const auto& group : groups) {
+          auto holder = principals.find(group);
+          if (holder == principals.end() || holder->second.type != "aws_iam_group") continue;
+          Collector::append(member->second.inherited, holder->second.grants);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 BlocksByNode index_blocks(const terraform_link::InstanceForest& forest) {
@@ -105,7 +138,7 @@ std::map<std::string, PrincipalPolicies> collect_principals(const BlocksByNode& 
   for (const auto& [node, placed] : blocks) {
     const auto& block = *placed.block;
     if (!is_principal(block.type)) continue;
-    PrincipalPolicies principal{node, block.type, {}, {}, {}, {}};
+    PrincipalPolicies principal{node, block.type, {}, {}, {}, {}, {}};
     if (auto arn = resource_arn(*placed.instance, block)) principal.arn = arn->pattern;
     collector.add_own(*placed.instance, block, principal);
     out.emplace(node, std::move(principal));
@@ -130,6 +163,7 @@ std::map<std::string, PrincipalPolicies> collect_principals(const BlocksByNode& 
       }
     }
   }
+  add_group_policies(blocks, out);
   return out;
 }
 

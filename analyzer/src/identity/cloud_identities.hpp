@@ -20,7 +20,7 @@ struct PodIdentityAssociation {
 
 struct GcpServiceAccountIdentity {
   std::string node;           // the google_service_account node
-  std::string email_pattern;  // `<account_id>@*.iam.gserviceaccount.com`
+  std::string email_pattern;  // `<account_id>@<project>.iam.gserviceaccount.com`, `*` where unknown
 };
 
 struct CloudIdentities {

@@ -45,10 +45,19 @@ void collect_identity(const Instance& instance, const terraform::Block& block,
     auto account = attribute_string(instance, block, "service_account");
     if (ns && account) identities.pod_identities.push_back({node, *ns, *account});
   } else if (block.type == "google_service_account") {
-    if (auto id = attribute_pattern(instance, block, "account_id")) {
-      identities.gcp_accounts.push_back({node, *id + "@*.iam.gserviceaccount.com"});
+    if (auto email = gcp_service_account_email(instance, block)) {
+      identities.gcp_accounts.push_back({node, *email});
     }
   }
+}
+
+std::optional<std::string> gcp_service_account_email(const Instance& instance,
+                                                     const terraform::Block& block) {
+  auto id = attribute_pattern(instance, block, "account_id");
+  if (!id) return std::nullopt;
+  // Without `project` the provider's project is used, known only at apply time.
+  const auto project = attribute_pattern(instance, block, "project").value_or("*");
+  return *id + "@" + project + ".iam.gserviceaccount.com";
 }
 
 }  // namespace blastgraph::analyzer::terraform_link

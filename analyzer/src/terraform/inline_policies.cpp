@@ -38,6 +38,21 @@ SourcePosition literal_start(const terraform::Value& value) {
   return {value.position.line, value.position.column + 1};
 }
 
+// NOTE: only literal documents are read here; evaluated ones (templates, jsonencode, data
+// sources) report their problems and risks when iam_terraform reads them.
+void read_literal(const terraform::Block& block, const terraform::Value& value, const std::string& node,
+                  LinkContext& context) {
+  if (!value.literal) return;
+  const auto& text = *value.literal;
+  if (text.find('{') == std::string::npos) return;  // "{}" placeholders are fine too
+  auto embedded = iam::parse_policy_text(block.span.file, text, literal_start(value));
+  context.diagnostics.insert(context.diagnostics.end(), embedded.diagnostics.begin(),
+                             embedded.diagnostics.end());
+  if (embedded.document) {
+    iam_link::add_document_risks(*embedded.document, node, block.span.file, context.risks);
+  }
+}
+
 }  // namespace
 
 std::string_view policy_attribute(std::string_view resource_type) {
@@ -50,17 +65,17 @@ std::string_view policy_attribute(std::string_view resource_type) {
 void read_inline_policies(const Instance& /*instance*/, const terraform::Block& block,
                           const std::string& node, LinkContext& context) {
   if (block.kind != terraform::BlockKind::resource) return;
-  const auto attribute = policy_attribute(block.type);
-  if (attribute.empty()) return;
-  auto it = block.attributes.find(std::string(attribute));
-  if (it == block.attributes.end() || !it->second.literal) return;
-  const auto& text = *it->second.literal;
-  if (text.find('{') == std::string::npos) return;  // "{}" placeholders are fine too
-  auto embedded = iam::parse_policy_text(block.span.file, text, literal_start(it->second));
-  context.diagnostics.insert(context.diagnostics.end(), embedded.diagnostics.begin(),
-                             embedded.diagnostics.end());
-  if (embedded.document) {
-    iam_link::add_document_risks(*embedded.document, node, block.span.file, context.risks);
+  if (const auto attribute = policy_attribute(block.type); !attribute.empty()) {
+    auto it = block.attributes.find(std::string(attribute));
+    if (it != block.attributes.end()) read_literal(block, it->second, node, context);
+  }
+  // A role's `inline_policy { name = ... policy = ... }` blocks are its policies too.
+  if (block.type != "aws_iam_role") return;
+  for (const auto& nested : block.blocks) {
+    if (nested.type != "inline_policy") continue;
+    if (auto it = nested.attributes.find("policy"); it != nested.attributes.end()) {
+      read_literal(block, it->second, node, context);
+    }
   }
 }
 
