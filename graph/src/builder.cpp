@@ -156,6 +156,16 @@ bool GraphBuilder::has_node(std::string_view id) const {
   return m_state->index.find(id) != k_no_node;
 }
 
+bool GraphBuilder::add_external(std::string id, std::string type) {
+  if (has_node(id)) return false;
+  Node node;
+  node.id = std::move(id);
+  node.domain = Domain::external;
+  node.type = std::move(type);
+  node.role = Role::external;
+  return add_node(std::move(node));
+}
+
 Node* GraphBuilder::find_node(std::string_view id) {
   const NodeIndex slot = m_state->index.find(id);
   return slot == k_no_node ? nullptr : &m_state->nodes[slot];

@@ -31,6 +31,24 @@ TEST(GraphBuilder, KeepsTheFirstNodeOfAnId) {
   EXPECT_EQ(graph.node(0).type, "Deployment");
 }
 
+TEST(GraphBuilder, AddsAnExternalNodeOnlyWhenTheIdIsNew) {
+  GraphBuilder builder;
+  Node defined = make_node("ext:arn:aws:s3:::logs");
+  defined.type = "aws_s3_bucket";
+  EXPECT_TRUE(builder.add_external("ext:dns:api.example.com", "dns_name"));
+  EXPECT_FALSE(builder.add_external("ext:dns:api.example.com", "other"));
+  EXPECT_TRUE(builder.add_node(defined));
+  EXPECT_FALSE(builder.add_external("ext:arn:aws:s3:::logs", "aws_resource"));
+
+  const Graph graph = builder.build();
+  ASSERT_EQ(graph.node_count(), 2U);
+  const auto& dns = graph.node(graph.find("ext:dns:api.example.com"));
+  EXPECT_EQ(dns.type, "dns_name");
+  EXPECT_EQ(dns.domain, Domain::external);
+  EXPECT_EQ(dns.role, Role::external);
+  EXPECT_EQ(graph.node(graph.find("ext:arn:aws:s3:::logs")).type, "aws_s3_bucket");
+}
+
 TEST(GraphBuilder, FindsNodesItHolds) {
   GraphBuilder builder;
   EXPECT_TRUE(builder.add_node(make_node("a")));

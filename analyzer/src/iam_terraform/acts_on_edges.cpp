@@ -137,7 +137,7 @@ class ActsOnLinker {
       }
       if (in_tree) continue;
       const auto id = "ext:" + pattern;
-      add_external_node(m_context.builder, id, "aws_resource");
+      m_context.builder.add_external(id, "aws_resource");
       std::vector<std::string> actions(statement.actions.patterns.begin(), statement.actions.patterns.end());
       m_context.builder.add_edge(principal.node, id, graph::EdgeKind::acts_on,
                                  {policy.file, statement.position.line, action_summary(actions)});

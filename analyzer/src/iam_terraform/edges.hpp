@@ -39,7 +39,5 @@ void add_runs_as_edges(EdgeInputs& inputs, terraform_link::LinkContext& context)
 void add_azure_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);
 void add_gcp_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);
 
-// An `ext:` node for something referenced but not defined in the tree (added once).
-void add_external_node(graph::GraphBuilder& builder, const std::string& id, const std::string& type);
 
 }  // namespace blastgraph::analyzer::iam_terraform

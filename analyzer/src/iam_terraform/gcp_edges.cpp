@@ -108,7 +108,7 @@ class GcpLinker {
     out = named(type.target_type, *id);
     if (out.empty()) {
       const auto external = external_id(type.target_type, *id);
-      add_external_node(m_context.builder, external, type.target_type);
+      m_context.builder.add_external(external, std::string(type.target_type));
       out.push_back(external);
     }
     return out;

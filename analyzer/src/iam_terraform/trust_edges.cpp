@@ -64,16 +64,6 @@ Admitted admitted_principals(const iam::Statement& statement, const StatementFac
   return out;
 }
 
-void add_external_node(graph::GraphBuilder& builder, const std::string& id, const std::string& type) {
-  if (builder.has_node(id)) return;
-  graph::Node node;
-  node.id = id;
-  node.domain = graph::Domain::external;
-  node.type = type;
-  node.role = graph::Role::external;
-  builder.add_node(std::move(node));
-}
-
 // NOTE: service principals (ec2.amazonaws.com, lambda.amazonaws.com, ...) and federated
 // ones get no node: the workloads that use the role are linked by runs_as (Lambda, ECS,
 // instance profiles) or by the Kubernetes identity edges, which say which workload it is.
@@ -102,7 +92,7 @@ void add_assume_role_edges(EdgeInputs& inputs, terraform_link::LinkContext& cont
           context.builder.add_edge(node, role_node, graph::EdgeKind::assume_role, evidence);
         }
         for (const auto& external : admitted.external) {
-          add_external_node(context.builder, "ext:" + external, "aws_principal");
+          context.builder.add_external("ext:" + external, "aws_principal");
           context.builder.add_edge("ext:" + external, role_node, graph::EdgeKind::assume_role, evidence);
         }
       }

@@ -24,13 +24,7 @@ bool Linker::ensure_target(const std::string& id, const std::string& kind) {
 }
 
 void Linker::ensure_external(const std::string& id, const std::string& type) {
-  if (m_builder.has_node(id)) return;
-  graph::Node node;
-  node.id = id;
-  node.domain = graph::Domain::external;
-  node.type = type;
-  node.role = graph::Role::external;
-  m_builder.add_node(std::move(node));
+  m_builder.add_external(id, type);
 }
 
 void Linker::report(const kubernetes::Object& object, SourcePosition position, Severity severity,

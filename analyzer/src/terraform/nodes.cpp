@@ -74,12 +74,9 @@ void add_instance_nodes(const Instance& instance, LinkContext& context) {
 
     const bool remote = block->kind == BlockKind::module && !instance.children.contains(block->name);
     if (remote && !block->source.empty()) {
-      graph::Node external;
-      external.id = remote_module_id(*block);
-      external.domain = graph::Domain::external;
-      external.type = "module";
-      external.role = graph::Role::external;
-      if (context.builder.add_node(std::move(external))) ++context.coverage.external_modules;
+      if (context.builder.add_external(remote_module_id(*block), "module")) {
+        ++context.coverage.external_modules;
+      }
     }
   }
 }

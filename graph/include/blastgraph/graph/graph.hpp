@@ -62,6 +62,9 @@ class GraphBuilder {
   // is returned.
   bool add_node(Node node);
   [[nodiscard]] bool has_node(std::string_view id) const;
+  // Adds an `external` node (domain external, role external: referenced, not defined here)
+  // unless a node with this id exists. Returns true when it was added.
+  bool add_external(std::string id, std::string type);
   // The node added under `id`, or nullptr. Valid until the next add_node.
   [[nodiscard]] Node* find_node(std::string_view id);
   // Calls `visit` on every node added so far, in the order they were added, for edits made
