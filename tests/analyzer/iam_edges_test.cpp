@@ -204,6 +204,25 @@ TEST(IamEdges, ActsOnWithWildcardsAcrossColonAndSlash) {
   EXPECT_TRUE(reached_ids(g, {".:aws_s3_bucket.logs"}).contains(".:aws_iam_role.app"));
 }
 
+TEST(IamEdges, ActsOnEvidenceLeadsWithTheStrongestAccessLevel) {
+  TempTree tree;
+  tree.write("main.tf", acts_on_tree(R"([
+    { Effect = "Allow", Action = ["s3:GetObject", "s3:ListBucket"], Resource = "arn:aws:s3:::acme-logs*" },
+    { Effect = "Allow", Action = ["s3:GetObject", "s3:PutBucketPolicy"], Resource = "arn:aws:s3:::acme-data*" },
+    { Effect = "Allow", Action = "sqs:Send*", Resource = aws_sqs_queue.jobs.arn },
+  ])"));
+  auto ws = load(tree.root());
+  const auto attribute = [&](const std::string& target) {
+    const auto evidence = edge_evidence(ws.graph, ".:aws_iam_role.app", target);
+    return evidence ? evidence->attribute : std::string("<no edge>");
+  };
+  EXPECT_EQ(attribute(".:aws_s3_bucket.logs"), "Read: s3:GetObject, s3:ListBucket");
+  EXPECT_EQ(attribute(".:aws_s3_bucket.data"),
+            "Permissions management: s3:GetObject, s3:PutBucketPolicy");
+  // A wildcard action is listed, and weighed, as what it expands to in the catalogue.
+  EXPECT_EQ(attribute(".:aws_sqs_queue.jobs"), "Write: sqs:SendMessage");
+}
+
 TEST(IamEdges, DenySubtractsAndNotActionCounts) {
   TempTree tree;
   tree.write("main.tf", acts_on_tree(R"([

@@ -29,7 +29,9 @@ struct Admitted {
                                            const StatementFacts* facts,
                                            const std::map<std::string, PrincipalPolicies>& principals);
 
-// "sqs:SendMessage, sqs:GetQueueUrl +3": the evidence attribute of an acts_on edge.
+// "Write: sqs:SendMessage, sqs:GetQueueUrl +3": the evidence attribute of an acts_on edge,
+// led by the strongest access level among the actions (Permissions management > Write >
+// Tagging > Read > List, from the catalogue), so a path shows how much the principal can do.
 [[nodiscard]] std::string action_summary(const std::vector<std::string>& actions);
 
 void add_assume_role_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);

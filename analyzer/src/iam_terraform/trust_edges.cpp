@@ -3,7 +3,9 @@
 // its permissions reaches whoever assumes it.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
+#include "blastgraph/parsers/iam/catalogue.hpp"
 #include "blastgraph/parsers/iam/evaluate.hpp"
 #include "iam_terraform/edges.hpp"
 
@@ -100,8 +102,37 @@ void add_assume_role_edges(EdgeInputs& inputs, terraform_link::LinkContext& cont
   }
 }
 
+namespace {
+
+int access_rank(iam::AccessLevel level) {
+  switch (level) {
+    case iam::AccessLevel::list: return 0;
+    case iam::AccessLevel::read: return 1;
+    case iam::AccessLevel::tagging: return 2;
+    case iam::AccessLevel::write: return 3;
+    case iam::AccessLevel::permissions_management: return 4;
+  }
+  return 4;
+}
+
+// The strongest access level of `actions` (patterns allowed), or "" when none is known.
+std::string strongest_access(const std::vector<std::string>& actions) {
+  const auto& catalogue = iam::action_catalogue();
+  std::optional<iam::AccessLevel> strongest;
+  for (const auto& action : actions) {
+    for (const auto& ref : catalogue.expand(action)) {
+      const auto level = ref.access_level();
+      if (!strongest || access_rank(level) > access_rank(*strongest)) strongest = level;
+    }
+  }
+  return strongest ? std::string(iam::to_string(*strongest)) : std::string();
+}
+
+}  // namespace
+
 std::string action_summary(const std::vector<std::string>& actions) {
-  std::string out;
+  std::string out = strongest_access(actions);
+  if (!out.empty()) out += ": ";
   for (std::size_t i = 0; i < actions.size() && i < 3; ++i) out += (i > 0 ? ", " : "") + actions[i];
   if (actions.size() > 3) out += " +" + std::to_string(actions.size() - 3);
   return out;
