@@ -77,7 +77,7 @@ TEST(OutputsCli, GithubAppendsToBothFiles) {
   ASSERT_EQ(run("score " + acme() + k_config_map + " --output github", env).code, 0);
   const auto lines = slurp(outputs);
   EXPECT_TRUE(lines.starts_with("earlier=step\ntier=CRITICAL\nblast_radius=")) << lines;
-  EXPECT_NE(lines.find("\nservices=13\nresources="), std::string::npos) << lines;
+  EXPECT_NE(lines.find("\nservices=12\nresources="), std::string::npos) << lines;
   EXPECT_NE(lines.find("\nverdict=allow\ntier="), std::string::npos) << "second run appended";
   const auto text = slurp(summary);
   EXPECT_TRUE(text.starts_with("# Earlier step\n<!-- blastgraph-report -->\n"));

@@ -4,6 +4,7 @@
 #include "classify/criticality.hpp"
 #include "terraform/identities.hpp"
 #include "terraform/inline_policies.hpp"
+#include "terraform/services.hpp"
 #include "terraform/static_eval.hpp"
 
 namespace blastgraph::analyzer::terraform_link {
@@ -37,17 +38,6 @@ std::optional<NodeShape> shape_of(const terraform::Block& block) {
 
 }  // namespace
 
-std::string service_of(const Instance& instance, const terraform::Block& block,
-                       const std::string& root_name) {
-  for (const char* key : {"service", "app"}) {
-    auto it = block.tags.find(key);
-    if (it == block.tags.end()) continue;
-    if (auto value = static_string(instance, it->second); value && !value->empty()) return *value;
-  }
-  if (!instance.top_module.empty()) return instance.top_module;
-  return instance.root == "." ? root_name : instance.root;
-}
-
 std::string remote_module_id(const terraform::Block& call) {
   std::string id = "ext:module:" + call.source;
   if (!call.version.empty()) id += "@" + call.version;
@@ -55,6 +45,7 @@ std::string remote_module_id(const terraform::Block& call) {
 }
 
 void add_instance_nodes(const Instance& instance, LinkContext& context) {
+  const InstanceServices services(instance, context.root_name);
   for (const auto* block : instance.dir->blocks) {
     auto shape = shape_of(*block);
     if (!shape) continue;
@@ -63,7 +54,7 @@ void add_instance_nodes(const Instance& instance, LinkContext& context) {
     node.domain = graph::Domain::terraform;
     node.type = shape->type;
     node.role = shape->role;
-    node.service = service_of(instance, *block, context.root_name);
+    node.service = services.service_of(*block);
     node.span = block->span;
     if (block->kind == BlockKind::resource || block->kind == BlockKind::data) {
       node.criticality = classify_terraform_type(block->type);

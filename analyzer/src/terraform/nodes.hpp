@@ -7,11 +7,6 @@
 
 namespace blastgraph::analyzer::terraform_link {
 
-// The owning service: `service`/`app` tag (statically evaluated), else the outermost module
-// call, else the root directory (`root_name` for the scanned folder itself).
-[[nodiscard]] std::string service_of(const Instance& instance, const terraform::Block& block,
-                                     const std::string& root_name);
-
 // The external node standing for a remote module source: "ext:module:<source>[@<version>]".
 [[nodiscard]] std::string remote_module_id(const terraform::Block& call);
 
