@@ -21,6 +21,8 @@ void attach_scan(CLI::App& command, Runner& run);
 void attach_score(CLI::App& command, Runner& run);
 void attach_export(CLI::App& command, Runner& run);
 void attach_policy(CLI::App& command, Runner& run);
+void attach_explain(CLI::App& command, Runner& run);
+void attach_hotspots(CLI::App& command, Runner& run);
 
 inline constexpr Command k_commands[] = {
     {"scan", "Read a tree and summarize its graph: counts, services, diagnostics", attach_scan},
@@ -28,6 +30,10 @@ inline constexpr Command k_commands[] = {
     {"export", "Write the graph as DOT or node-link JSON", attach_export},
     {"policy", "Review IAM policy files: what each grants, expanded, and its risk factors",
      attach_policy},
+    {"explain", "Show why a change to one node reaches another: its shortest dependency paths",
+     attach_explain},
+    {"hotspots", "Rank the resources most dangerous to touch by the size of their blast radius",
+     attach_hotspots},
 };
 
 }  // namespace blastgraph::cli

@@ -15,7 +15,7 @@ namespace {
 std::string example() { return (fixtures_dir() / "acme" / "terraform").string(); }
 
 TEST(Cli, HelpForEveryCommand) {
-  for (const auto* command : {"", "scan", "score", "export"}) {
+  for (const auto* command : {"", "scan", "score", "export", "explain", "hotspots"}) {
     const auto r = run_binary(std::string(command) + " --help");
     EXPECT_EQ(r.code, 0) << command;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << command;

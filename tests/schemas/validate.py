@@ -127,7 +127,7 @@ def main():
     checker = Checker()
 
     schemas = {name: validator_for(load_json(os.path.join(top, "schemas", f"{name}.v1.schema.json")))
-               for name in ("report", "scan", "graph", "policy")}
+               for name in ("report", "scan", "graph", "policy", "explain", "hotspots")}
     sarif = validator_for(load_json(args.sarif_schema))
     checker.ok("every schema is a valid schema")
 
@@ -148,6 +148,11 @@ def main():
         ("scan", [bin_, "scan", acme, "--format", "json"]),
         ("report", [bin_, "score", acme, "-c", boundary, "--format", "json"]),
         ("report", [bin_, "score", acme, "-c", "k8s:shop/ConfigMap/shop-config", "--format", "json"]),
+        ("explain", [bin_, "explain", acme, "--from", boundary, "--to", "k8s:shop/Deployment/checkout",
+                     "--all-paths", "3", "--format", "json"]),
+        ("explain", [bin_, "explain", acme, "--from", "k8s:shop/Deployment/checkout", "--to", boundary,
+                     "--format", "json"]),
+        ("hotspots", [bin_, "hotspots", acme, "--top", "10", "--format", "json"]),
     ]
     for name, command in live:
         checker.valid(schemas[name], run_json(command), f"live {name}: {' '.join(command[1:3])} ...")
@@ -163,6 +168,25 @@ def main():
     graph = run_json([bin_, "export", acme, "--format", "json"])
     graph["edges"][0]["kind"] = "teleports_to"
     checker.invalid(schemas["graph"], graph, "reject graph: unknown edge kind")
+    explained = run_json([bin_, "explain", acme, "--from", boundary, "--to",
+                          "k8s:shop/Deployment/checkout", "--format", "json"])
+    checker.valid(schemas["explain"], explained, "negative base explain is valid")
+    bad = copy.deepcopy(explained)
+    bad["paths"][0]["hops"][0]["kind"] = "teleports_to"
+    checker.invalid(schemas["explain"], bad, "reject explain: unknown edge kind")
+    bad = copy.deepcopy(explained)
+    bad["reached"] = False
+    checker.invalid(schemas["explain"], bad, "reject explain: paths when not reached")
+    bad = copy.deepcopy(explained)
+    bad["paths"] = []
+    checker.invalid(schemas["explain"], bad, "reject explain: reached without a path")
+    hot = run_json([bin_, "hotspots", acme, "--top", "3", "--format", "json"])
+    bad = copy.deepcopy(hot)
+    del bad["hotspots"][0]["services_reached"]
+    checker.invalid(schemas["hotspots"], bad, "reject hotspots: missing services_reached")
+    bad = copy.deepcopy(hot)
+    bad["hotspots"][0]["resources_reached"] = -1
+    checker.invalid(schemas["hotspots"], bad, "reject hotspots: negative count")
     bad_sarif = copy.deepcopy(live_sarif)
     bad_sarif["runs"][0]["results"][0]["level"] = "fatal"
     checker.invalid(sarif, bad_sarif, "reject sarif: unknown level")

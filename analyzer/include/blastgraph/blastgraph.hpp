@@ -6,6 +6,8 @@
 //   3. score it              score_change, then apply_gate for the verdict     (score.hpp,
 //                                                                              config.hpp)
 //   4. render a report       write_score_text / _json / _markdown / ...       (report.hpp)
+// Platform tools also get explain (why a change reaches a node, explain.hpp) and
+// rank_hotspots (the resources most dangerous to touch, hotspots.hpp).
 // examples/gate/main.cpp is a complete program; README "Library" explains the steps.
 //
 // Link with `find_package(blastgraph)` and `target_link_libraries(... blastgraph::blastgraph)`.
@@ -15,6 +17,8 @@
 #include "blastgraph/analyzer/change.hpp"
 #include "blastgraph/analyzer/change_sources.hpp"
 #include "blastgraph/analyzer/config.hpp"
+#include "blastgraph/analyzer/explain.hpp"
+#include "blastgraph/analyzer/hotspots.hpp"
 #include "blastgraph/analyzer/report.hpp"
 #include "blastgraph/analyzer/score.hpp"
 #include "blastgraph/analyzer/workspace.hpp"
