@@ -63,8 +63,8 @@ TEST_F(Explain, ShortestPathRunsFromTheDependentToTheChangeWithEvidence) {
   ASSERT_EQ(e->paths.size(), 1U);
   EXPECT_TRUE(e->more_paths);  // through subnet b as well
   const auto& path = e->paths[0];
-  EXPECT_EQ(ids(path), (std::vector<std::string>{".:aws_instance.web", ".:aws_subnet.a",
-                                                 ".:aws_vpc.main"}));
+  EXPECT_EQ(ids(path),
+            (std::vector<std::string>{".:aws_instance.web", ".:aws_subnet.a", ".:aws_vpc.main"}));
   ASSERT_EQ(path.hops.size(), 2U);
   EXPECT_EQ(path.hops[0].dependent, ".:aws_instance.web");
   EXPECT_EQ(path.hops[0].dependency, ".:aws_subnet.a");
@@ -98,8 +98,8 @@ TEST_F(Explain, AllPathsListsEveryShortestPathInAFixedOrder) {
   ASSERT_TRUE(e.has_value());
   EXPECT_FALSE(e->more_paths);
   ASSERT_EQ(e->paths.size(), 2U);
-  EXPECT_EQ(ids(e->paths[1]), (std::vector<std::string>{".:aws_instance.web", ".:aws_subnet.b",
-                                                         ".:aws_vpc.main"}));
+  EXPECT_EQ(ids(e->paths[1]),
+            (std::vector<std::string>{".:aws_instance.web", ".:aws_subnet.b", ".:aws_vpc.main"}));
   EXPECT_EQ(e->paths[1].hops[0].evidence.attribute, "vpc_security_group_ids");
   // Exactly as many as exist: asking for 2 does not claim more.
   const auto two = analyzer::explain(m_ws.graph, ".:aws_vpc.main", ".:aws_instance.web", 2);
@@ -164,8 +164,8 @@ TEST_F(Explain, ALongChainDoesNotExhaustTheStack) {
   std::string text = "resource \"null_resource\" \"n0\" {}\n";
   constexpr int k_length = 3000;
   for (int i = 1; i <= k_length; ++i) {
-    text += "resource \"null_resource\" \"n" + std::to_string(i) + "\" {\n  triggers = { x = " +
-            "null_resource.n" + std::to_string(i - 1) + ".id }\n}\n";
+    text += "resource \"null_resource\" \"n" + std::to_string(i) +
+            "\" {\n  triggers = { x = " + "null_resource.n" + std::to_string(i - 1) + ".id }\n}\n";
   }
   tree.write("main.tf", text);
   const auto ws = load(tree.root());
@@ -179,8 +179,9 @@ TEST_F(Explain, ALongChainDoesNotExhaustTheStack) {
 
 TEST(ExplainAcme, TheBoundaryReachesCheckoutThroughItsRoleAndServiceAccount) {
   const auto ws = load(fixtures_dir() / "acme");
-  const auto e = analyzer::explain(ws.graph, "terraform/envs/prod:module.iam.aws_iam_policy.boundary",
-                                   "k8s:shop/Deployment/checkout", 1);
+  const auto e =
+      analyzer::explain(ws.graph, "terraform/envs/prod:module.iam.aws_iam_policy.boundary",
+                        "k8s:shop/Deployment/checkout", 1);
   ASSERT_TRUE(e.has_value()) << e.error().message;
   ASSERT_TRUE(e->reached);
   ASSERT_EQ(e->paths.size(), 1U);

@@ -11,7 +11,9 @@
 namespace blastgraph::testing {
 namespace {
 
-std::string acme() { return (fixtures_dir() / "acme").string(); }
+std::string acme() {
+  return (fixtures_dir() / "acme").string();
+}
 
 constexpr const char* k_boundary = "terraform/envs/prod:module.iam.aws_iam_policy.boundary";
 constexpr const char* k_checkout = "k8s:shop/Deployment/checkout";
@@ -32,7 +34,8 @@ TEST(ExplainCli, TextShowsEachHopWithItsKindAndEvidence) {
 }
 
 TEST(ExplainCli, JsonIsVersionedAndNamesTheRealPath) {
-  const auto r = run_binary(explain_args(k_boundary, k_checkout) + " --format json", " 2>/dev/null");
+  const auto r =
+      run_binary(explain_args(k_boundary, k_checkout) + " --format json", " 2>/dev/null");
   ASSERT_EQ(r.code, 0) << r.out;
   const auto doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["schema"], "blastgraph.explain/v1");
@@ -54,8 +57,8 @@ TEST(ExplainCli, NotReachedExitsZeroAndSaysSo) {
   const auto text = run_binary(explain_args(k_checkout, k_boundary), " 2>/dev/null");
   EXPECT_EQ(text.code, 0);
   EXPECT_NE(text.out.find("not reached"), std::string::npos) << text.out;
-  const auto json = run_binary(explain_args(k_checkout, k_boundary) + " --format json",
-                               " 2>/dev/null");
+  const auto json =
+      run_binary(explain_args(k_checkout, k_boundary) + " --format json", " 2>/dev/null");
   ASSERT_EQ(json.code, 0);
   const auto doc = nlohmann::json::parse(json.out);
   EXPECT_EQ(doc["reached"], false);
@@ -63,7 +66,8 @@ TEST(ExplainCli, NotReachedExitsZeroAndSaysSo) {
 }
 
 TEST(ExplainCli, UnknownIdExitsThreeWithAClearError) {
-  const auto r = run_binary(explain_args(k_boundary, "k8s:shop/Deployment/nope"), " 2>&1 >/dev/null");
+  const auto r =
+      run_binary(explain_args(k_boundary, "k8s:shop/Deployment/nope"), " 2>&1 >/dev/null");
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.out.find("blastgraph: error: no node k8s:shop/Deployment/nope"), std::string::npos)
       << r.out;

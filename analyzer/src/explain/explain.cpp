@@ -46,7 +46,7 @@ class PathEnumerator {
 
   struct Frame {
     graph::NodeIndex node;
-    graph::EdgeIndex via;                       // the edge from the previous frame's node
+    graph::EdgeIndex via;                      // the edge from the previous frame's node
     std::vector<graph::EdgeIndex> candidates;  // dependencies one hop closer, ascending
     std::size_t next = 0;
   };
@@ -77,8 +77,8 @@ class PathEnumerator {
       path.nodes.push_back(path_node(m_graph.node(frame.node)));
       if (frame.via == k_no_edge) continue;
       const auto& edge = m_graph.edge(frame.via);
-      path.hops.push_back({m_graph.node(edge.source).id, m_graph.node(edge.target).id, edge.kind,
-                           edge.evidence});
+      path.hops.push_back(
+          {m_graph.node(edge.source).id, m_graph.node(edge.target).id, edge.kind, edge.evidence});
     }
     m_paths.push_back(std::move(path));
   }

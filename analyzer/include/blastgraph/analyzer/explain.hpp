@@ -46,9 +46,9 @@ struct Explanation {
   std::string from;  // the changed node
   std::string to;    // the node asked about
   bool reached = false;
-  std::size_t distance = 0;         // hops of every path; 0 when not reached or from == to
-  std::vector<ExplainPath> paths;   // empty when not reached; else 1..max_paths
-  bool more_paths = false;          // more shortest paths exist than were listed
+  std::size_t distance = 0;        // hops of every path; 0 when not reached or from == to
+  std::vector<ExplainPath> paths;  // empty when not reached; else 1..max_paths
+  bool more_paths = false;         // more shortest paths exist than were listed
 };
 
 // The shortest paths along which a change to `from` reaches `to`, at most `max_paths` of them

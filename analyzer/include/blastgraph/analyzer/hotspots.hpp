@@ -3,6 +3,7 @@
 // a change to it alone would have.
 
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <string_view>
