@@ -1,10 +1,13 @@
 #include "change/node_content.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "blastgraph/core/file_io.hpp"
 #include "blastgraph/parsers/yaml.hpp"
 #include "change/addresses.hpp"
+#include "terraform/overrides.hpp"
 #include "workspace/discover.hpp"
 
 namespace blastgraph::analyzer::content {
@@ -73,14 +76,17 @@ void write_tree(const yaml::Node& node, std::string& out) {
       }
       out += '}';
       return;
-    case yaml::NodeKind::none: out += '~'; return;
+    case yaml::NodeKind::none:
+      out += '~';
+      return;
   }
 }
 
 std::string document_content(const std::string& path, std::string_view text) {
   const auto stream = yaml::load(path, text);
   bool failed = stream.documents.empty();
-  for (const auto& diagnostic : stream.diagnostics) failed |= diagnostic.severity == Severity::error;
+  for (const auto& diagnostic : stream.diagnostics)
+    failed |= diagnostic.severity == Severity::error;
   if (failed) return "text:" + fold_whitespace(text);
   std::string out = "tree:";
   for (const auto& document : stream.documents) {
@@ -118,7 +124,7 @@ class Reader {
             block.span.last_line != node.span.last_line || !ends_with(node.id, block.address)) {
           continue;
         }
-        return {"hcl:" + block.normalized_text,
+        return {"hcl:" + block.normalized_text + overrides_of(path, block.address),
                 node.id.substr(0, node.id.size() - block.address.size()), parent_dir(path)};
       }
     }
@@ -130,10 +136,36 @@ class Reader {
   }
 
  private:
+  // The normalized text of the override blocks (override.tf, *_override.tf) of `address` in
+  // the directory of `path`, in the order Terraform applies them: an edit to an override
+  // changes the node it merges into.
+  std::string overrides_of(const std::string& path, const std::string& address) {
+    const std::string dir = parent_dir(path);
+    auto [it, inserted] = m_override_files.try_emplace(dir);
+    if (inserted) {
+      std::error_code ec;
+      for (const auto& entry : std::filesystem::directory_iterator(m_workspace.root / dir, ec)) {
+        const auto name = entry.path().filename().string();
+        if (terraform_link::is_override_file(name) && name.ends_with(".tf")) {
+          it->second.push_back(dir == "." ? name : dir + "/" + name);
+        }
+      }
+      std::sort(it->second.begin(), it->second.end());
+    }
+    std::string out;
+    for (const auto& file : it->second) {
+      for (const auto& block : terraform_file(file).blocks) {
+        if (block.address == address) out += " override: " + block.normalized_text;
+      }
+    }
+    return out;
+  }
+
   const Workspace& m_workspace;
   const LoadOptions& m_options;
   std::map<std::string, std::string> m_texts;
   std::map<std::string, terraform::File> m_terraform;
+  std::map<std::string, std::vector<std::string>> m_override_files;  // by directory
 };
 
 }  // namespace

@@ -59,7 +59,7 @@ std::optional<terraform::Value> sole_argument(const terraform::Value& value, con
   if (open == std::string::npos || close == std::string::npos || close <= open) return std::nullopt;
   const std::size_t start = call.items[0].offset;
   return terraform::Value{text.substr(start, close - start), std::nullopt,
-                          terraform_link::position_at(text, value.position, start)};
+                          terraform_link::position_at(text, value.position, start), value.file};
 }
 
 void collect_guesses(const StaticValue& value,
@@ -257,7 +257,8 @@ const TerraformPolicy* PolicyReader::read_data(const Instance& instance,
       if (item.kind != Expr::Kind::reference) continue;
       terraform::Value reference{item.text, std::nullopt,
                                  terraform_link::position_at(it->second.expression,
-                                                             it->second.position, item.offset)};
+                                                             it->second.position, item.offset),
+                                 it->second.file};
       for (const auto* source :
            read_expression(instance, holder, reference, block.span.file, depth + 1)) {
         merge_by_sid(merged, *source);

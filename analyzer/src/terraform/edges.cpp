@@ -15,11 +15,15 @@ using terraform::ReferenceContext;
 
 graph::EdgeKind kind_for(const Reference& ref, bool via_module_output) {
   switch (ref.context) {
-    case ReferenceContext::depends_on: return graph::EdgeKind::depends_on;
+    case ReferenceContext::depends_on:
+      return graph::EdgeKind::depends_on;
     case ReferenceContext::count:
-    case ReferenceContext::for_each: return graph::EdgeKind::meta_argument;
-    case ReferenceContext::provider: return graph::EdgeKind::provider;
-    case ReferenceContext::expression: break;
+    case ReferenceContext::for_each:
+      return graph::EdgeKind::meta_argument;
+    case ReferenceContext::provider:
+      return graph::EdgeKind::provider;
+    case ReferenceContext::expression:
+      break;
   }
   // NOTE: a role's permissions_boundary is an IAM edge of its own kind: the scorer's
   // "boundary shared by several services" floor follows it.
@@ -32,13 +36,25 @@ std::string input_name(const std::string& attribute) {
   return attribute.substr(0, end);
 }
 
+// NOTE: Terraform supplies an empty default configuration for every provider a module uses
+// without a `provider` block (`provider = google-beta`, `providers = { google = google }`).
+// It has no arguments, so nothing to depend on: no edge, and not an unresolved reference.
+// An aliased configuration (`google.west`) is never implied.
+bool is_implied_provider(std::string_view subject) {
+  if (!subject.starts_with("provider.")) return false;
+  return subject.find('.', 9) == std::string_view::npos;
+}
+
 bool has_node(const terraform::Block& block) {
   switch (block.kind) {
     case BlockKind::terraform:
     case BlockKind::moved:
+    case BlockKind::removed:
     case BlockKind::import:
-    case BlockKind::unknown: return false;
-    default: return true;
+    case BlockKind::unknown:
+      return false;
+    default:
+      return true;
   }
 }
 
@@ -71,13 +87,14 @@ class EdgeLinker {
     if (targets.empty()) {
       // A check block's own (scoped) data sources are not module-level declarations.
       const bool scoped = block.kind == BlockKind::check && ref.subject.starts_with("data.");
-      if (!scoped) report_unresolved(block, ref);
+      if (!scoped && !is_implied_provider(ref.subject)) report_unresolved(block, ref);
       return;
     }
     for (const auto& target : targets) {
       const auto kind = forced_kind.value_or(kind_for(ref, target.module_output));
-      m_context.builder.add_edge(source, target.id, kind,
-                                 {block.span.file, ref.position.line, ref.attribute});
+      m_context.builder.add_edge(
+          source, target.id, kind,
+          {terraform::file_of(block, ref), ref.position.line, ref.attribute});
     }
   }
 
@@ -113,7 +130,10 @@ class EdgeLinker {
 
   void link_default_provider(const Instance& instance, const terraform::Block& block,
                              const std::string& source) {
-    if (block.kind != BlockKind::resource && block.kind != BlockKind::data) return;
+    if (block.kind != BlockKind::resource && block.kind != BlockKind::data &&
+        block.kind != BlockKind::ephemeral) {
+      return;
+    }
     if (!block.provider.empty()) return;  // explicit: a provider-context reference
     const auto underscore = block.type.find('_');
     auto provider = resolve_provider(instance, block.type.substr(0, underscore));
@@ -125,7 +145,7 @@ class EdgeLinker {
   void link_membership(const Instance& instance, const terraform::Block& block) {
     if (instance.call == nullptr) return;
     if (block.kind != BlockKind::resource && block.kind != BlockKind::data &&
-        block.kind != BlockKind::module) {
+        block.kind != BlockKind::ephemeral && block.kind != BlockKind::module) {
       return;
     }
     const auto& call = *instance.call;
@@ -135,10 +155,9 @@ class EdgeLinker {
   }
 
   void report_unresolved(const terraform::Block& block, const Reference& ref) {
-    m_context.diagnostics.push_back({block.span.file, ref.position, Severity::warning,
-                                     "tf-unresolved-reference",
-                                     "reference to undeclared " + ref.subject + " in " +
-                                         block.address});
+    m_context.diagnostics.push_back(
+        {terraform::file_of(block, ref), ref.position, Severity::warning, "tf-unresolved-reference",
+         "reference to undeclared " + ref.subject + " in " + block.address});
   }
 
   LinkContext& m_context;

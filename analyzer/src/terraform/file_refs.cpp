@@ -58,7 +58,7 @@ void link_file_references(const Instance& instance, const terraform::Block& bloc
       const auto target = "iam:" + path;
       if (!context.builder.has_node(target)) continue;
       context.builder.add_edge(source, target, graph::EdgeKind::reference,
-                               {block.span.file, value.position.line, name});
+                               {terraform::file_of(block, value), value.position.line, name});
     }
   }
 }

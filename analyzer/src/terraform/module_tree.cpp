@@ -1,6 +1,10 @@
 #include "terraform/module_tree.hpp"
 
+#include "terraform/overrides.hpp"
+
+#include <algorithm>
 #include <set>
+#include <utility>
 #include <vector>
 
 namespace blastgraph::analyzer::terraform_link {
@@ -37,30 +41,84 @@ std::optional<std::string> join_relative(std::string_view dir, std::string_view 
   return out;
 }
 
+namespace {
+
+bool is_addressable(const terraform::Block& block) {
+  switch (block.kind) {
+    case terraform::BlockKind::terraform:
+    case terraform::BlockKind::moved:
+    case terraform::BlockKind::removed:
+    case terraform::BlockKind::import:
+    case terraform::BlockKind::unknown:
+      return false;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
 ModuleTree::ModuleTree(const std::vector<terraform::File>& files,
                        std::vector<Diagnostic>& diagnostics) {
+  // NOTE: Terraform reads every primary file of a directory before its override files, so
+  // an override applies whatever the file names sort as.
+  std::vector<const terraform::File*> overrides;
   for (const auto& file : files) {
-    const auto dir_path = parent_dir(file.path);
-    auto& dir = m_dirs[dir_path];
-    dir.path = dir_path;
-    for (const auto& block : file.blocks) {
-      dir.blocks.push_back(&block);
-      const bool addressable = block.kind != terraform::BlockKind::terraform &&
-                               block.kind != terraform::BlockKind::moved &&
-                               block.kind != terraform::BlockKind::import &&
-                               block.kind != terraform::BlockKind::unknown;
-      if (!addressable) continue;
-      auto [it, inserted] = dir.by_address.emplace(block.address, &block);
-      if (!inserted) {
-        diagnostics.push_back({file.path,
-                               {block.span.first_line, 1},
-                               Severity::error,
-                               "tf-duplicate",
-                               "duplicate declaration of " + block.address + " (first at " +
-                                   it->second->span.file + ":" +
-                                   std::to_string(it->second->span.first_line) + ")"});
-      }
+    if (is_override_file(file.path)) {
+      overrides.push_back(&file);
+    } else {
+      add_primary(file, diagnostics);
     }
+  }
+  for (const auto* file : overrides) apply_overrides(*file, diagnostics);
+}
+
+void ModuleTree::add_primary(const terraform::File& file, std::vector<Diagnostic>& diagnostics) {
+  const auto dir_path = parent_dir(file.path);
+  auto& dir = m_dirs[dir_path];
+  dir.path = dir_path;
+  for (const auto& block : file.blocks) {
+    dir.blocks.push_back(&block);
+    if (!is_addressable(block)) continue;
+    auto [it, inserted] = dir.by_address.emplace(block.address, &block);
+    if (!inserted) {
+      diagnostics.push_back({file.path,
+                             {block.span.first_line, 1},
+                             Severity::error,
+                             "tf-duplicate",
+                             "duplicate declaration of " + block.address + " (first at " +
+                                 it->second->span.file + ":" +
+                                 std::to_string(it->second->span.first_line) + ")"});
+    }
+  }
+}
+
+void ModuleTree::apply_overrides(const terraform::File& file,
+                                 std::vector<Diagnostic>& diagnostics) {
+  const auto dir_path = parent_dir(file.path);
+  auto& dir = m_dirs[dir_path];
+  dir.path = dir_path;
+  for (const auto& block : file.blocks) {
+    if (!is_addressable(block)) {
+      dir.blocks.push_back(&block);  // a terraform block, moved or import: no node to merge
+      continue;
+    }
+    auto base = dir.by_address.find(block.address);
+    if (base == dir.by_address.end()) {
+      diagnostics.push_back({file.path,
+                             {block.span.first_line, 1},
+                             Severity::error,
+                             "tf-override-without-base",
+                             "override of " + block.address + " has no block to override in " +
+                                 dir_path +
+                                 " (an override file only changes blocks declared "
+                                 "in the directory's other files)"});
+      continue;
+    }
+    terraform::Block& merged = m_merged.emplace_back(*base->second);
+    merge_override(merged, block);
+    std::replace(dir.blocks.begin(), dir.blocks.end(), base->second, &std::as_const(merged));
+    base->second = &merged;
   }
 }
 
@@ -71,8 +129,8 @@ const ModuleDir* ModuleTree::find(std::string_view dir) const {
 
 ResolvedSource ModuleTree::resolve_source(std::string_view from_dir,
                                           std::string_view source) const {
-  const bool local = source.starts_with("./") || source.starts_with("../") || source == "." ||
-                     source == "..";
+  const bool local =
+      source.starts_with("./") || source.starts_with("../") || source == "." || source == "..";
   if (!local) return {SourceKind::remote, {}};
   auto joined = join_relative(from_dir, source);
   if (!joined) return {SourceKind::escaping, {}};
@@ -92,7 +150,8 @@ std::vector<std::string> ModuleTree::roots() const {
   std::vector<std::string> out;
   for (const auto& [path, dir] : m_dirs) {
     // Modules that `terraform init` installed are never roots, nor anything inside them.
-    const bool installed = path.starts_with(".terraform/") || path.find("/.terraform/") != std::string::npos;
+    const bool installed =
+        path.starts_with(".terraform/") || path.find("/.terraform/") != std::string::npos;
     if (!used.contains(path) && !installed) out.push_back(path);
   }
   return out;

@@ -3,6 +3,7 @@
 // modules of others, and which are roots (a directory with .tf files that no other directory
 // uses as a local module).
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,7 +31,9 @@ struct ResolvedSource {
 
 class ModuleTree {
  public:
-  // `files` must outlive the tree. Duplicate declarations are reported into `diagnostics`.
+  // `files` must outlive the tree. Override files (overrides.hpp) are merged into the blocks
+  // they override; duplicate declarations and overrides without a base block are reported
+  // into `diagnostics`.
   ModuleTree(const std::vector<terraform::File>& files, std::vector<Diagnostic>& diagnostics);
 
   [[nodiscard]] const ModuleDir* find(std::string_view dir) const;
@@ -46,7 +49,11 @@ class ModuleTree {
   [[nodiscard]] std::vector<std::string> roots() const;
 
  private:
+  void add_primary(const terraform::File& file, std::vector<Diagnostic>& diagnostics);
+  void apply_overrides(const terraform::File& file, std::vector<Diagnostic>& diagnostics);
+
   std::map<std::string, ModuleDir> m_dirs;
+  std::deque<terraform::Block> m_merged;  // blocks with their overrides applied
 };
 
 // Lexically joins `dir` (relative to the scanned root, "." for it) and a relative `path`,

@@ -22,6 +22,9 @@ std::optional<NodeShape> shape_of(const terraform::Block& block) {
     case BlockKind::resource: return NodeShape{block.type, graph::Role::resource};
     // Data sources are read, not managed: they carry reach but are not counted.
     case BlockKind::data: return NodeShape{"data." + block.type, graph::Role::value};
+    // Ephemeral resources are opened for one run and never stored: like data sources, they
+    // pass reach on (a password generated for a write-only argument) without being counted.
+    case BlockKind::ephemeral: return NodeShape{"ephemeral." + block.type, graph::Role::value};
     case BlockKind::module: return NodeShape{"module", graph::Role::module};
     case BlockKind::variable: return NodeShape{"variable", graph::Role::value};
     case BlockKind::local: return NodeShape{"local", graph::Role::value};
@@ -30,6 +33,7 @@ std::optional<NodeShape> shape_of(const terraform::Block& block) {
     case BlockKind::check: return NodeShape{"check", graph::Role::value};
     case BlockKind::terraform:
     case BlockKind::moved:
+    case BlockKind::removed:
     case BlockKind::import:
     case BlockKind::unknown: return std::nullopt;
   }

@@ -8,6 +8,7 @@ namespace {
 constexpr std::array k_block_kinds{
     BlockKindInfo{"resource", BlockKind::resource, 2, "a type and a name"},
     BlockKindInfo{"data", BlockKind::data, 2, "a type and a name"},
+    BlockKindInfo{"ephemeral", BlockKind::ephemeral, 2, "a type and a name"},
     BlockKindInfo{"module", BlockKind::module, 1, "a name"},
     BlockKindInfo{"variable", BlockKind::variable, 1, "a name"},
     BlockKindInfo{"locals", BlockKind::local, 0, "no labels"},
@@ -15,11 +16,13 @@ constexpr std::array k_block_kinds{
     BlockKindInfo{"provider", BlockKind::provider, 1, "a provider name"},
     BlockKindInfo{"terraform", BlockKind::terraform, 0, "no labels"},
     BlockKindInfo{"moved", BlockKind::moved, 0, "no labels"},
+    BlockKindInfo{"removed", BlockKind::removed, 0, "no labels"},
     BlockKindInfo{"import", BlockKind::import, 0, "no labels"},
     BlockKindInfo{"check", BlockKind::check, 1, "a name"},
 };
 
-constexpr std::array<std::string_view, 2> k_unsupported_types{"removed", "ephemeral"};
+// Terraform 1.14's `action` blocks run provider actions; they are not part of the graph yet.
+constexpr std::array<std::string_view, 1> k_unsupported_types{"action"};
 
 }  // namespace
 
@@ -29,6 +32,8 @@ std::string_view to_string(BlockKind kind) {
       return "resource";
     case BlockKind::data:
       return "data";
+    case BlockKind::ephemeral:
+      return "ephemeral";
     case BlockKind::module:
       return "module";
     case BlockKind::variable:
@@ -43,6 +48,8 @@ std::string_view to_string(BlockKind kind) {
       return "terraform";
     case BlockKind::moved:
       return "moved";
+    case BlockKind::removed:
+      return "removed";
     case BlockKind::import:
       return "import";
     case BlockKind::check:

@@ -34,6 +34,8 @@ std::string address_of(BlockKind kind, const Block& block) {
       return block.type + '.' + block.name;
     case BlockKind::data:
       return "data." + block.type + '.' + block.name;
+    case BlockKind::ephemeral:
+      return "ephemeral." + block.type + '.' + block.name;
     case BlockKind::module:
       return "module." + block.name;
     case BlockKind::variable:
@@ -49,6 +51,8 @@ std::string address_of(BlockKind kind, const Block& block) {
       return "terraform";
     case BlockKind::moved:
       return "moved";
+    case BlockKind::removed:
+      return "removed";
     case BlockKind::import:
       return "import";
     case BlockKind::check:
@@ -71,7 +75,7 @@ bool has_expected_labels(ParseContext& context, const BlockHeader& header,
 
 void name_block(ParseContext& context, const BlockHeader& header, BlockKind kind, Block& block) {
   block.kind = kind;
-  if (kind == BlockKind::resource || kind == BlockKind::data) {
+  if (kind == BlockKind::resource || kind == BlockKind::data || kind == BlockKind::ephemeral) {
     block.type = label(context, header, 0);
     block.name = label(context, header, 1);
   } else if (kind == BlockKind::provider) {

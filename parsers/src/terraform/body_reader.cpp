@@ -2,13 +2,15 @@
 
 #include <algorithm>
 
+#include "terraform/reference_walker.hpp"
 #include "terraform/values.hpp"
 
 namespace blastgraph::terraform {
 namespace {
 
 bool takes_provider_argument(BlockKind kind) {
-  return kind == BlockKind::resource || kind == BlockKind::data || kind == BlockKind::import;
+  return kind == BlockKind::resource || kind == BlockKind::data || kind == BlockKind::ephemeral ||
+         kind == BlockKind::import;
 }
 
 // `iterator = name` in a dynamic block renames its iterator symbol.
@@ -74,8 +76,7 @@ void BodyReader::read_meta_argument(std::string_view name, TSNode expression,
   if (name == "providers" && kind == BlockKind::module) return read_providers_map(expression);
   const std::string_view text = m_context.text_of(expression);
   // moved/import/removed name addresses, not values: they are not references.
-  const bool removed = kind == BlockKind::unknown && m_block.type == "removed";
-  if ((kind == BlockKind::moved || removed) && name == "from") {
+  if ((kind == BlockKind::moved || kind == BlockKind::removed) && name == "from") {
     return void(m_block.moved_from = text);
   }
   if ((kind == BlockKind::moved || kind == BlockKind::import) && name == "to") {
@@ -90,7 +91,10 @@ void BodyReader::read_meta_argument(std::string_view name, TSNode expression,
   if (name == "tags" || name == "labels") read_tags(expression);
 
   ReferenceContext context = ReferenceContext::expression;
-  if (name == "depends_on") context = ReferenceContext::depends_on;
+  if (name == "depends_on") {
+    context = ReferenceContext::depends_on;
+    read_quoted_references(name, expression);
+  }
   if (name == "count") context = ReferenceContext::count;
   if (name == "for_each") context = ReferenceContext::for_each;
   walk_attribute(name, expression, context, depth);
@@ -109,6 +113,37 @@ void BodyReader::walk_attribute(std::string_view name, TSNode expression, Refere
   m_path.resize(mark);
 }
 
+// Terraform before 0.12 wrote `depends_on = ["aws_iam_role.app"]`; Terraform still accepts
+// the quoted form with a deprecation warning, so it is read as the reference it names.
+void BodyReader::read_quoted_references(std::string_view name, TSNode expression) {
+  for (TSNode item : tuple_items(m_context, expression)) {
+    const std::optional<std::string> text = literal_of(m_context, item);
+    if (!text) continue;
+    std::vector<std::string_view> steps;
+    std::string_view rest(*text);
+    for (std::size_t dot; (dot = rest.find('.')) != std::string_view::npos;) {
+      steps.push_back(rest.substr(0, dot));
+      rest.remove_prefix(dot + 1);
+    }
+    steps.push_back(rest.substr(0, rest.find('[')));
+    const SourcePosition at = start_position(item);
+    const ReferenceForm form =
+        classify_reference(steps.front(), steps.data() + 1, steps.size() - 1);
+    if (form.subject.empty()) {
+      m_context.report(at, Severity::warning, "tf-invalid-reference",
+                       "quoted " + std::string(name) + " entry \"" + *text +
+                           "\" is not a reference" +
+                           (form.problem.empty() ? "" : ": " + form.problem));
+      continue;
+    }
+    m_context.report(at, Severity::note, "tf-quoted-reference",
+                     "quoted reference \"" + *text + "\" is deprecated; read as " + form.subject);
+    const std::size_t mark = push_path(name);
+    m_block.references.push_back({form.subject, m_path, at, ReferenceContext::depends_on, {}});
+    m_path.resize(mark);
+  }
+}
+
 std::optional<std::string> BodyReader::read_provider_argument(TSNode expression) {
   std::optional<std::string> address = provider_address(m_context, expression);
   if (!address) {
@@ -118,7 +153,7 @@ std::optional<std::string> BodyReader::read_provider_argument(TSNode expression)
   }
   const std::size_t mark = push_path("provider");
   m_block.references.push_back(
-      {"provider." + *address, m_path, start_position(expression), ReferenceContext::provider});
+      {"provider." + *address, m_path, start_position(expression), ReferenceContext::provider, {}});
   m_path.resize(mark);
   return address;
 }
@@ -132,8 +167,11 @@ void BodyReader::read_providers_map(TSNode expression) {
       continue;
     }
     m_block.providers[key_text(m_context, entry.key)] = *address;
-    m_block.references.push_back({"provider." + *address, "providers", start_position(entry.value),
-                                  ReferenceContext::provider});
+    m_block.references.push_back({"provider." + *address,
+                                  "providers",
+                                  start_position(entry.value),
+                                  ReferenceContext::provider,
+                                  {}});
   }
 }
 
@@ -167,8 +205,7 @@ void BodyReader::close_nested(NestedMark mark) {
 
 void BodyReader::record_attribute(const AttributeParts& parts) {
   if (m_nested == nullptr) return;
-  m_nested->attributes.emplace(std::string(parts.name),
-                               make_value(m_context, parts.expression));
+  m_nested->attributes.emplace(std::string(parts.name), make_value(m_context, parts.expression));
 }
 
 void BodyReader::read_nested_body(TSNode body, std::string_view block_type, unsigned depth) {

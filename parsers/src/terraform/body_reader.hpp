@@ -38,6 +38,7 @@ class BodyReader {
   void walk_attribute(std::string_view name, TSNode expression, ReferenceContext kind,
                       unsigned depth);
   // Adds the provider reference of a `provider = aws.west` argument; returns "aws.west".
+  void read_quoted_references(std::string_view name, TSNode expression);
   std::optional<std::string> read_provider_argument(TSNode expression);
   void read_providers_map(TSNode expression);
   void read_tags(TSNode expression);

@@ -44,19 +44,43 @@ std::string join(std::string_view a, std::string_view b, std::string_view c = {}
 
 }  // namespace
 
-std::string reference_subject(std::string_view root, const std::string_view* attributes,
-                              std::size_t attribute_count) {
-  if (attribute_count == 0 || is_ignored_root(root)) return {};
-  if (root == "var" || root == "local") return join(root, attributes[0]);
+ReferenceForm classify_reference(std::string_view root, const std::string_view* attributes,
+                                 std::size_t attribute_count) {
+  if (is_ignored_root(root)) return {};
+  // NOTE: the cases follow Terraform's own reference parser (addrs.parseRef): a root it
+  // reserves or a prefix without the names it needs is an error there, so a diagnostic here,
+  // never a silently dropped or unresolvable reference.
+  // A bare symbol is a type keyword, an object key or a for iterator, never a reference.
+  if (attribute_count == 0) return {};
+  if (root == "template" || root == "lazy" || root == "arg") {
+    return {{},
+            "'" + std::string(root) + "." + std::string(attributes[0]) + "': '" +
+                std::string(root) + "' is reserved by Terraform; write resource." +
+                std::string(root) + ".NAME to mean a resource of that type"};
+  }
+  if (root == "var" || root == "local") return {join(root, attributes[0]), {}};
   // NOTE: ephemeral resources are addressed like data sources: ephemeral.TYPE.NAME.
-  if (root == "data" || root == "ephemeral") {
-    return attribute_count >= 2 ? join(root, attributes[0], attributes[1]) : std::string();
+  if (root == "data" || root == "ephemeral" || root == "resource") {
+    if (attribute_count < 2) {
+      return {{},
+              "'" + std::string(root) + "." + std::string(attributes[0]) +
+                  "' needs a type and a name: " + std::string(root) + ".TYPE.NAME"};
+    }
+    // `resource.TYPE.NAME` is Terraform's explicit spelling of the managed resource TYPE.NAME.
+    if (root == "resource") return {join(attributes[0], attributes[1]), {}};
+    return {join(root, attributes[0], attributes[1]), {}};
   }
   if (root == "module") {
-    return attribute_count >= 2 ? join(root, attributes[0], attributes[1])
-                                : join(root, attributes[0]);
+    return {
+        attribute_count >= 2 ? join(root, attributes[0], attributes[1]) : join(root, attributes[0]),
+        {}};
   }
-  return join(root, attributes[0]);  // a managed resource: TYPE.NAME
+  return {join(root, attributes[0]), {}};  // a managed resource: TYPE.NAME
+}
+
+std::string reference_subject(std::string_view root, const std::string_view* attributes,
+                              std::size_t attribute_count) {
+  return classify_reference(root, attributes, attribute_count).subject;
 }
 
 void ReferenceWalker::walk(TSNode node, std::string_view attribute, ReferenceContext kind,
@@ -169,11 +193,19 @@ bool ReferenceWalker::is_iterator(std::string_view name) const {
 
 void ReferenceWalker::emit(const Traversal& traversal) {
   if (is_iterator(traversal.root_name)) return;
-  std::string subject = reference_subject(traversal.root_name, traversal.attributes.data(),
+  ReferenceForm form = classify_reference(traversal.root_name, traversal.attributes.data(),
                                           traversal.attribute_count);
-  if (subject.empty()) return;
-  m_out.push_back(
-      {std::move(subject), std::string(m_attribute), start_position(traversal.root), m_kind});
+  if (!form.problem.empty()) {
+    m_context.report(start_position(traversal.root), Severity::error, "tf-invalid-reference",
+                     "invalid reference: " + form.problem);
+    return;
+  }
+  if (form.subject.empty()) return;
+  m_out.push_back({std::move(form.subject),
+                   std::string(m_attribute),
+                   start_position(traversal.root),
+                   m_kind,
+                   {}});
 }
 
 }  // namespace blastgraph::terraform

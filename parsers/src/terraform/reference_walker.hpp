@@ -8,6 +8,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -48,9 +49,20 @@ class ReferenceWalker {
   ReferenceContext m_kind = ReferenceContext::expression;
 };
 
-// The subject a traversal `root.attributes[0].attributes[1]...` refers to, or "" when it is
-// not a reference (count.index, each.key, path.*, terraform.*, self.*, a bare identifier).
-// `attribute_count` is the number of `.name` steps; only the first two are read.
+// What a traversal `root.attributes[0].attributes[1]...` refers to, as Terraform reads it:
+// `subject` is empty when it is not a reference (count.index, each.key, path.*, terraform.*,
+// self.*, a bare identifier); `problem` says why Terraform would reject the form (a reserved
+// root, `data.x` without a name), empty otherwise. `attribute_count` is the number of
+// `.name` steps; only the first two are read.
+struct ReferenceForm {
+  std::string subject;
+  std::string problem;
+};
+[[nodiscard]] ReferenceForm classify_reference(std::string_view root,
+                                               const std::string_view* attributes,
+                                               std::size_t attribute_count);
+
+// classify_reference(...).subject.
 [[nodiscard]] std::string reference_subject(std::string_view root,
                                             const std::string_view* attributes,
                                             std::size_t attribute_count);

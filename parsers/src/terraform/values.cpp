@@ -113,6 +113,22 @@ std::optional<std::string> heredoc_content(ParseContext& context, TSNode heredoc
 
 }  // namespace
 
+std::vector<TSNode> tuple_items(ParseContext& context, TSNode expression) {
+  const Grammar& g = context.syntax();
+  std::vector<TSNode> items;
+  const TSNode collection = sole_child(context, expression);
+  if (ts_node_is_null(collection) || ts_node_symbol(collection) != g.collection_value) {
+    return items;
+  }
+  const TSNode tuple = sole_child(context, collection);
+  if (ts_node_is_null(tuple) || ts_node_symbol(tuple) != g.tuple) return items;
+  ChildCursor children(context.cursors(), tuple);
+  for (TSNode element; children.next(element);) {
+    if (ts_node_symbol(element) == g.expression) items.push_back(element);
+  }
+  return items;
+}
+
 TSNode sole_child(ParseContext& context, TSNode node) {
   TSNode found{};
   unsigned count = 0;
@@ -156,8 +172,10 @@ std::optional<std::string> literal_of(ParseContext& context, TSNode expression) 
 }
 
 Value make_value(ParseContext& context, TSNode expression) {
-  return {std::string(context.text_of(expression)), literal_of(context, expression),
-          start_position(expression)};
+  return {std::string(context.text_of(expression)),
+          literal_of(context, expression),
+          start_position(expression),
+          {}};
 }
 
 std::string key_text(ParseContext& context, TSNode node) {

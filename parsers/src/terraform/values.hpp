@@ -39,6 +39,9 @@ struct ObjectEntry {
 // The entries of an object constructor `{ k = v, ... }`; empty when `expression` is not one.
 [[nodiscard]] std::vector<ObjectEntry> object_entries(ParseContext& context, TSNode expression);
 
+// The elements of a tuple constructor `[a, b, ...]`; empty when `expression` is not one.
+[[nodiscard]] std::vector<TSNode> tuple_items(ParseContext& context, TSNode expression);
+
 // The only named child of `node` that is not a comment; a null node when there is not exactly one.
 [[nodiscard]] TSNode sole_child(ParseContext& context, TSNode node);
 

@@ -241,11 +241,32 @@ TEST_F(BlockRecognition, OutputIsDeterministic) {
   }
 }
 
-TEST(BlockLabels, UnsupportedTerraformBlockIsANoteNotAWarning) {
-  const File file = parse_file("a.tf", "removed {\n  from = aws_instance.gone\n}\n");
+TEST(BlockLabels, RemovedAndEphemeralBlocksAreModelled) {
+  const File file = parse_file("a.tf", R"tf(removed {
+  from = aws_instance.gone
+  lifecycle {
+    destroy = false
+  }
+}
+
+ephemeral "random_password" "db" {
+  length = 24
+}
+)tf");
+  ASSERT_EQ(file.blocks.size(), 2U);
+  EXPECT_EQ(file.blocks[0].kind, BlockKind::removed);
+  EXPECT_EQ(file.blocks[0].address, "removed");
+  EXPECT_EQ(file.blocks[1].kind, BlockKind::ephemeral);
+  EXPECT_EQ(file.blocks[1].type, "random_password");
+  EXPECT_EQ(file.blocks[1].address, "ephemeral.random_password.db");
+  EXPECT_TRUE(file.diagnostics.empty());
+}
+
+TEST(BlockLabels, NewerUnmodelledBlockIsANoteNotAWarning) {
+  const File file =
+      parse_file("a.tf", "action \"aws_lambda_invoke\" \"notify\" {\n  config {}\n}\n");
   ASSERT_EQ(file.blocks.size(), 1U);
   EXPECT_EQ(file.blocks[0].kind, BlockKind::unknown);
-  EXPECT_EQ(file.blocks[0].address, "removed");
   ASSERT_EQ(file.diagnostics.size(), 1U);
   EXPECT_EQ(file.diagnostics[0].severity, Severity::note);
   EXPECT_EQ(file.diagnostics[0].code, "hcl-unsupported-block");

@@ -17,16 +17,18 @@ namespace blastgraph::terraform {
 enum class BlockKind {
   resource,
   data,
+  ephemeral,  // `ephemeral "TYPE" "NAME"`: opened for each run, never stored in state
   module,
   variable,
-  local,      // one entry of a `locals` block
+  local,  // one entry of a `locals` block
   output,
   provider,
   terraform,
   moved,
+  removed,  // `removed { from = ... }`: stops managing an object, destroying it or not
   import,
   check,
-  unknown,    // a block type Terraform does not have; reported as a diagnostic
+  unknown,  // a block type Terraform does not have; reported as a diagnostic
 };
 
 [[nodiscard]] std::string_view to_string(BlockKind kind);
@@ -37,7 +39,7 @@ enum class ReferenceContext {
   depends_on,
   count,
   for_each,
-  provider,    // the `provider = aws.west` meta-argument
+  provider,  // the `provider = aws.west` meta-argument
 };
 
 // A reference normalized to its subject, as Terraform does:
@@ -56,8 +58,11 @@ struct Reference {
   // nothing; a local's references carry the local's name; meta-arguments: "provider",
   // "providers", "depends_on", "count", "for_each".
   std::string attribute;
-  SourcePosition position;   // of the reference in the file
+  SourcePosition position;  // of the reference in the file
   ReferenceContext context = ReferenceContext::expression;
+  // The file the reference is written in when it is not its block's own: a reference an
+  // override file merges into a block of another file. Empty otherwise.
+  std::string file;
 
   auto operator<=>(const Reference&) const = default;
 };
@@ -68,6 +73,7 @@ struct Value {
   std::string expression;
   std::optional<std::string> literal;
   SourcePosition position;
+  std::string file;  // as Reference::file: set only when merged from an override file
 
   auto operator<=>(const Value&) const = default;
 };
@@ -82,38 +88,47 @@ struct NestedBlock {
   std::map<std::string, Value> attributes;  // a repeated argument keeps its first value
   std::vector<NestedBlock> blocks;          // in source order
   SourceSpan span;
-  SourcePosition position;                  // of the block's type keyword
+  SourcePosition position;  // of the block's type keyword
 
   bool operator==(const NestedBlock&) const = default;
 };
 
 struct Block {
   BlockKind kind = BlockKind::unknown;
-  std::string type;     // resource/data type; provider name; block type name when unknown
-  std::string name;     // resource/data/module/variable/output/local name; provider alias
+  std::string type;  // resource/data type; provider name; block type name when unknown
+  std::string name;  // resource/data/module/variable/output/local name; provider alias
   // The address used in ids and references: "aws_instance.web", "data.aws_ami.ubuntu",
   // "module.net", "var.region", "local.tags", "output.vpc_id", "provider.aws",
-  // "provider.aws.west"; "terraform", "moved", "import" and "check.<name>" otherwise.
+  // "provider.aws.west", "ephemeral.random_password.db"; "terraform", "moved", "removed",
+  // "import" and "check.<name>" otherwise.
   std::string address;
   SourceSpan span;
-  std::vector<Reference> references;            // ordered by position
-  std::map<std::string, Value> attributes;      // top-level attributes
-  std::map<std::string, Value> tags;            // entries of a literal `tags` object
+  std::vector<Reference> references;             // ordered by position
+  std::map<std::string, Value> attributes;       // top-level attributes
+  std::map<std::string, Value> tags;             // entries of a literal `tags` object
   std::vector<NestedBlock> blocks;               // nested blocks at any depth, in source order
   std::string provider;                          // `provider = aws.west` -> "aws.west"
   std::string source;                            // module `source`
   std::string version;                           // module `version`
   std::map<std::string, std::string> providers;  // module `providers = { aws = aws.west }`
-  std::string moved_from;                        // moved/import: `from` (or `id`) address text
+  std::string moved_from;                        // moved/removed/import: `from` (or `id`) text
   std::string moved_to;                          // moved/import: `to` address text
   // The block's tokens without comments and with whitespace folded: two blocks with equal
   // normalized text are the same configuration.
   std::string normalized_text;
 };
 
+// The file `ref` (or `value`) of `block` is written in.
+[[nodiscard]] inline const std::string& file_of(const Block& block, const Reference& ref) {
+  return ref.file.empty() ? block.span.file : ref.file;
+}
+[[nodiscard]] inline const std::string& file_of(const Block& block, const Value& value) {
+  return value.file.empty() ? block.span.file : value.file;
+}
+
 struct File {
   std::string path;
-  std::vector<Block> blocks;       // in source order
+  std::vector<Block> blocks;  // in source order
   std::vector<Diagnostic> diagnostics;
 };
 
