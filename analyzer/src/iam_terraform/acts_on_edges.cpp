@@ -4,6 +4,7 @@
 #include <set>
 
 #include "iam_terraform/edges.hpp"
+#include "iam_terraform/identity_scope.hpp"
 
 namespace blastgraph::analyzer::iam_terraform {
 namespace {
@@ -61,12 +62,13 @@ class ActsOnLinker {
     // NOTE: a bare `*` (or NotResource) is read within the principal's own Terraform root:
     // another root usually deploys to another account, which a wildcard cannot tell.
     const bool same_root_only = !listed || all_wildcard(unbound);
-    const auto root = principal.node.substr(0, principal.node.find(':') + 1);
+    // A resource of another root only when its ARN is known whole (identity_scope.hpp).
+    const bool guessed = same_root_only || (facts != nullptr && facts->guessed);
     std::vector<Target> matched;
     for (const auto& resource : m_inputs.resources) {
       if (listed && unbound.patterns.empty()) break;
       if (resource.node == principal.node) continue;
-      if (same_root_only && !resource.node.starts_with(root)) continue;
+      if (!in_reach(principal.node, guessed, resource.node, resource.pattern)) continue;
       // An unnamed resource (a KMS key) matches only by reference or by a bare `*`.
       if (!resource.named && listed && !all_wildcard(unbound)) continue;
       // A policy on `bucket/*` is about the bucket's objects: it acts on the bucket.
@@ -130,6 +132,7 @@ class ActsOnLinker {
       if (!known_name) continue;
       bool in_tree = false;
       for (const auto& resource : m_inputs.resources) {
+        if (!in_reach(principal.node, false, resource.node, resource.pattern)) continue;
         if (patterns_overlap(pattern, resource.pattern) || patterns_overlap(pattern, resource.pattern + "/*")) {
           in_tree = true;
           break;

@@ -36,15 +36,29 @@ std::vector<StaticValue> items_of(StaticValue value) {
   return {std::move(value)};
 }
 
+bool statically_empty(const StaticValue& value) {
+  return !value.guessed() && (value.kind == Kind::list || value.kind == Kind::object) &&
+         value.items.empty() && value.fields.empty();
+}
+
+// A string with nothing guessed.
+std::optional<std::string> known_text(const StaticValue& value) {
+  if (value.guessed()) return std::nullopt;
+  return terraform_link::string_form(value);
+}
+
 class DocumentBuilder {
  public:
   DocumentBuilder(const Instance& instance, const ReferenceHook& hook)
       : m_instance(instance), m_hook(hook) {}
 
+  // An argument's value; nullopt when it is not written or null (the provider's unset).
   std::optional<StaticValue> argument(const terraform::NestedBlock& block, const std::string& name) {
     auto it = block.attributes.find(name);
     if (it == block.attributes.end()) return std::nullopt;
-    return terraform_link::evaluate(m_instance, it->second, m_hook);
+    auto value = terraform_link::evaluate(m_instance, it->second, m_hook);
+    if (value.kind == Kind::null) return std::nullopt;
+    return value;
   }
 
   StaticValue statement(const terraform::NestedBlock& block) {
@@ -67,45 +81,75 @@ class DocumentBuilder {
       out.fields.emplace_back("Effect", string_value("Allow", block.position));
     }
     for (const auto& nested : block.blocks) {
-      if (nested.type == "principals" || nested.type == "not_principals") {
-        add_principals(out, nested, nested.type == "principals" ? "Principal" : "NotPrincipal");
-      } else if (nested.type == "condition") {
-        add_condition(out, nested);
+      if (nested.type != "dynamic") {
+        add_nested(out, nested.type, nested);
+        continue;
+      }
+      // A `dynamic "principals"` (or condition) reads as its content, like dynamic statements.
+      if (nested.labels.empty() || statically_empty_for_each(nested)) continue;
+      for (const auto& content : nested.blocks) {
+        if (content.type == "content") add_nested(out, nested.labels[0], content);
       }
     }
     return out;
   }
 
+  bool statically_empty_for_each(const terraform::NestedBlock& dynamic) {
+    auto for_each = argument(dynamic, "for_each");
+    return for_each && statically_empty(*for_each);
+  }
+
  private:
+  void add_nested(StaticValue& statement, const std::string& type, const terraform::NestedBlock& block) {
+    if (type == "principals" || type == "not_principals") {
+      add_principals(statement, block, type == "principals" ? "Principal" : "NotPrincipal");
+    } else if (type == "condition") {
+      add_condition(statement, block);
+    }
+  }
+
   // principals { type = "AWS" identifiers = [...] } -> "Principal": {"AWS": [...]};
   // type "*" with identifiers ["*"] is the provider's spelling of "Principal": "*".
+  // A type that is not known is a guess of the principal object, never "*".
   void add_principals(StaticValue& statement, const terraform::NestedBlock& block,
                       const std::string& key) {
     auto type = argument(block, "type");
     auto identifiers = argument(block, "identifiers");
     if (!type || !identifiers) return;
-    const auto type_name = terraform_link::string_form(*type).value_or("*");
+    const auto type_name = known_text(*type);
     if (type_name == "*") {
       statement.fields.emplace_back(key, string_value("*", block.position));
       return;
     }
     StaticValue* principal = field(statement, key, block.position, Kind::object);
     if (principal->kind != Kind::object) return;  // already "*"
-    StaticValue* list = field(*principal, type_name, identifiers->position, Kind::list);
+    if (!type_name) {
+      principal->guesses.insert(principal->guesses.end(), type->guesses.begin(), type->guesses.end());
+      return;
+    }
+    StaticValue* list = field(*principal, *type_name, identifiers->position, Kind::list);
     for (auto& item : items_of(std::move(*identifiers))) list->items.push_back(std::move(item));
   }
 
-  // condition { test variable values } -> "Condition": {test: {variable: values}}.
+  // condition { test variable values } -> "Condition": {test: {variable: values}}. A test
+  // (operator) or variable (key) that is not known is a guess of the Condition object, as
+  // jsonencode() leaves a key it cannot evaluate.
   void add_condition(StaticValue& statement, const terraform::NestedBlock& block) {
     auto test = argument(block, "test");
     auto variable = argument(block, "variable");
     auto values = argument(block, "values");
     if (!test || !variable || !values) return;
     StaticValue* conditions = field(statement, "Condition", block.position, Kind::object);
-    StaticValue* by_test = field(*conditions, terraform_link::string_form(*test).value_or("*"),
-                                 block.position, Kind::object);
-    const auto key = terraform_link::string_form(*variable).value_or("*");
-    StaticValue* list = field(*by_test, key, variable->position, Kind::list);
+    const auto op = known_text(*test);
+    const auto key = terraform_link::string_form(*variable);
+    if (!op || !key || variable->kind == Kind::unknown) {
+      for (const auto* part : {&*test, &*variable}) {
+        conditions->guesses.insert(conditions->guesses.end(), part->guesses.begin(), part->guesses.end());
+      }
+      return;
+    }
+    StaticValue* by_test = field(*conditions, *op, block.position, Kind::object);
+    StaticValue* list = field(*by_test, *key, variable->position, Kind::list);
     list->guesses.insert(list->guesses.end(), variable->guesses.begin(), variable->guesses.end());
     for (auto& item : items_of(std::move(*values))) list->items.push_back(std::move(item));
   }
@@ -113,11 +157,6 @@ class DocumentBuilder {
   const Instance& m_instance;
   const ReferenceHook& m_hook;
 };
-
-bool statically_empty(const StaticValue& value) {
-  return !value.guessed() && (value.kind == Kind::list || value.kind == Kind::object) &&
-         value.items.empty() && value.fields.empty();
-}
 
 }  // namespace
 
@@ -138,9 +177,7 @@ StaticValue document_data_value(const Instance& instance, const terraform::Block
     if (nested.type != "dynamic" || nested.labels.empty() || nested.labels[0] != "statement") {
       continue;
     }
-    if (auto for_each = builder.argument(nested, "for_each"); for_each && statically_empty(*for_each)) {
-      continue;
-    }
+    if (builder.statically_empty_for_each(nested)) continue;
     for (const auto& content : nested.blocks) {
       if (content.type == "content") statements.items.push_back(builder.statement(content));
     }

@@ -25,9 +25,12 @@ struct Admitted {
   std::vector<std::string> external;  // literal AWS principals that are not in the tree
 };
 
+// `holder` is the node whose policy the statement is (a role, a bucket policy): ARNs name
+// principals of other Terraform roots only as identity_scope.hpp allows.
 [[nodiscard]] Admitted admitted_principals(const iam::Statement& statement,
                                            const StatementFacts* facts,
-                                           const std::map<std::string, PrincipalPolicies>& principals);
+                                           const std::map<std::string, PrincipalPolicies>& principals,
+                                           const std::string& holder);
 
 // "Write: sqs:SendMessage, sqs:GetQueueUrl +3": the evidence attribute of an acts_on edge,
 // led by the strongest access level among the actions (Permissions management > Write >

@@ -8,6 +8,7 @@
 
 #include "iam_terraform/edges.hpp"
 #include "iam_terraform/gcp_grants.hpp"
+#include "iam_terraform/identity_scope.hpp"
 #include "terraform/iam_attachments.hpp"
 #include "terraform/identities.hpp"
 #include "terraform/static_eval.hpp"
@@ -44,7 +45,7 @@ class GcpLinker {
   void link(const std::string& node, const PlacedBlock& placed, const GcpIamType& type) {
     std::optional<std::vector<std::string>> resolved;  // only when some grant links
     auto targets = [&]() -> const std::vector<std::string>& {
-      if (!resolved) resolved = targets_of(placed, type);
+      if (!resolved) resolved = targets_of(node, placed, type);
       return *resolved;
     };
     for (const auto& grant : read_gcp_grants(placed)) {
@@ -55,9 +56,16 @@ class GcpLinker {
         link_member(*account, node, targets(), grant, graph::EdgeKind::runs_as);
         continue;
       }
+      if (!grant.account.empty()) {  // by reference: that account, in its own root
+        auto account = m_inputs.blocks.find(grant.account);
+        if (account != m_inputs.blocks.end() && account->second.block->type == "google_service_account") {
+          link_member(grant.account, node, targets(), grant, graph::EdgeKind::acts_on);
+        }
+        continue;
+      }
       const auto email = service_account_email(grant.member);
       if (!email) continue;
-      const auto accounts = accounts_matching(*email);
+      const auto accounts = accounts_matching(node, *email);
       if (accounts.empty()) continue;
       for (const auto& account : accounts) {
         link_member(account, node, targets(), grant, graph::EdgeKind::acts_on);
@@ -76,13 +84,15 @@ class GcpLinker {
                                {grant.file, grant.position.line, grant.attribute});
   }
 
-  std::vector<std::string> accounts_matching(const std::string& email) const {
+  // The accounts an email names; `from` is the IAM resource that grants it.
+  std::vector<std::string> accounts_matching(const std::string& from, const std::string& email) const {
     std::vector<std::string> out;
+    const bool guessed = email.find('*') != std::string::npos;  // emails hold no wildcard
     for (const auto& account : m_context.identities.gcp_accounts) {
       const auto local = account.email_pattern.substr(0, account.email_pattern.find('@'));
       // An account whose id is not static at all would match every member.
       if (local.find_first_not_of('*') == std::string::npos) continue;
-      if (patterns_overlap(account.email_pattern, email)) out.push_back(account.node);
+      if (may_name(from, email, guessed, account.node, account.email_pattern)) out.push_back(account.node);
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -91,7 +101,8 @@ class GcpLinker {
 
   // What the IAM resource is attached to: a resource of the target type it references, else
   // one of the tree whose name is the static id it is given, else an external node.
-  std::vector<std::string> targets_of(const PlacedBlock& placed, const GcpIamType& type) {
+  std::vector<std::string> targets_of(const std::string& iam_node, const PlacedBlock& placed,
+                                      const GcpIamType& type) {
     std::vector<std::string> out;
     for (const auto& [attribute, value] : placed.block->attributes) {
       if (!names_target(attribute)) continue;
@@ -105,7 +116,7 @@ class GcpLinker {
     if (value == placed.block->attributes.end()) return out;
     const auto id = terraform_link::static_string(*placed.instance, value->second);
     if (!id || id->empty()) return out;
-    out = named(type.target_type, *id);
+    out = named(iam_node, type.target_type, *id);
     if (out.empty()) {
       const auto external = external_id(type.target_type, *id);
       m_context.builder.add_external(external, std::string(type.target_type));
@@ -114,15 +125,17 @@ class GcpLinker {
     return out;
   }
 
-  // Resources of `type` whose static name (a project's project_id, an account's email) is `id`.
-  std::vector<std::string> named(const std::string& type, const std::string& id) const {
+  // Resources of `type` whose static name (a project's project_id, an account's email) is
+  // `id`, as the IAM resource `from` writes it.
+  std::vector<std::string> named(const std::string& from, const std::string& type,
+                                 const std::string& id) const {
     std::vector<std::string> out;
     for (const auto& [node, placed] : m_inputs.blocks) {
       if (placed.block->type != type) continue;
       if (type == "google_service_account") {
         const auto email = terraform_link::gcp_service_account_email(*placed.instance, *placed.block);
         const auto wanted = id.substr(id.rfind('/') + 1);
-        if (email && patterns_overlap(*email, wanted)) out.push_back(node);
+        if (email && may_name(from, wanted, false, node, *email)) out.push_back(node);
         continue;
       }
       auto attribute = placed.block->attributes.find(type == "google_project" ? "project_id" : "name");

@@ -8,6 +8,7 @@
 namespace blastgraph::analyzer::iam_terraform {
 namespace {
 
+using terraform_link::Expr;
 using terraform_link::Instance;
 using terraform_link::StaticValue;
 
@@ -69,20 +70,47 @@ std::string evaluated_string(const Instance& instance, const terraform::Value& v
   return terraform_link::string_form(evaluated).value_or("*");
 }
 
+// The google_service_account a member expression references, alone or in a template of
+// literal text (`"serviceAccount:${google_service_account.app.email}"`), as a node id.
+std::string referenced_account(const Instance& instance, const Expr& expr) {
+  const Expr* reference = expr.kind == Expr::Kind::reference ? &expr : nullptr;
+  if (expr.kind == Expr::Kind::template_) {
+    for (const auto& part : expr.items) {
+      if (part.kind == Expr::Kind::string) continue;
+      if (part.kind != Expr::Kind::reference || reference != nullptr) return {};
+      reference = &part;
+    }
+  }
+  if (reference == nullptr || !reference->text.starts_with("google_service_account.")) return {};
+  std::string address = reference->text.substr(0, reference->text.rfind('.'));
+  if (auto index = address.find('['); index != std::string::npos) address.erase(index);
+  if (!instance.dir->by_address.contains(address)) return {};
+  return instance.id(address);
+}
+
 // Appends one grant per member `members` evaluates to (a string or a list of strings).
 void add_members(const Instance& instance, const terraform::Value& members, const std::string& file,
                  const std::string& attribute, const GcpGrant& role, std::vector<GcpGrant>& out) {
   const auto evaluated = terraform_link::evaluate(instance, members, service_account_value);
+  const auto written = terraform_link::read_expression(members.expression);
   std::vector<const StaticValue*> items;
+  std::vector<const Expr*> expressions;  // the item each was written as, when one to one
   if (evaluated.kind == StaticValue::Kind::list) {
     for (const auto& item : evaluated.items) items.push_back(&item);
+    if (written.kind == Expr::Kind::tuple && written.items.size() == items.size()) {
+      for (const auto& item : written.items) expressions.push_back(&item);
+    }
   } else {
     items.push_back(&evaluated);
+    expressions.push_back(&written);
   }
-  for (const auto* item : items) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto* item = items[i];
     if (item->kind != StaticValue::Kind::string) continue;
     GcpGrant grant = role;
     grant.member = item->text;
+    grant.account = expressions.empty() ? std::string() : referenced_account(instance, *expressions[i]);
+    if (grant.account.empty()) grant.account = item->node;
     grant.file = file;
     grant.position = item->position.line > 0 ? item->position : members.position;
     grant.attribute = attribute;

@@ -34,6 +34,10 @@ struct GcpGrant {
   std::string file;    // where the member is written
   SourcePosition position;
   std::string attribute;  // "member", "members" or "binding.members"
+  // The google_service_account node the member names by reference
+  // (`google_service_account.app.email`, `"serviceAccount:${google_service_account.app.email}"`);
+  // empty when it is written otherwise.
+  std::string account;
 };
 
 // The grants `placed` (an IAM resource of gcp_iam_type) holds; members that cannot be

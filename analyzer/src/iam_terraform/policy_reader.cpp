@@ -2,6 +2,7 @@
 
 #include "iam/risks.hpp"
 #include "iam_terraform/document_data.hpp"
+#include "iam_terraform/known_policy.hpp"
 #include "terraform/file_refs.hpp"
 #include "terraform/hcl_expr.hpp"
 
@@ -62,9 +63,8 @@ std::optional<terraform::Value> sole_argument(const terraform::Value& value, con
                           terraform_link::position_at(text, value.position, start), value.file};
 }
 
-void collect_guesses(const StaticValue& value,
-                     std::vector<std::pair<SourcePosition, std::vector<std::string>>>& out) {
-  if (value.guessed()) out.emplace_back(value.position, value.guesses);
+void collect_guesses(const StaticValue& value, std::vector<UnknownPlace>& out) {
+  if (value.guessed()) out.push_back({value.position, value.guesses, UnknownReading::glob});
   for (const auto& item : value.items) collect_guesses(item, out);
   for (const auto& field : value.fields) collect_guesses(field.second, out);
 }
@@ -211,15 +211,18 @@ const TerraformPolicy* PolicyReader::read_evaluated(const Instance& instance,
     if (!argument) return keep(key, std::nullopt, holder);
     const StaticValue object = terraform_link::evaluate(instance, *argument, m_hook);
     if (object.kind != StaticValue::Kind::object) return keep(key, std::nullopt, holder);
-    note_guesses(object, file);
-    return keep(key, policy_from_value(object, file, m_diagnostics), holder);
+    auto known = known_policy(object);
+    note_unknowns(known.places, file);
+    return keep(key, policy_from_value(known.root, file, m_diagnostics), holder);
   }
   if (expr.kind != Expr::Kind::template_) return keep(key, std::nullopt, holder);
   const StaticValue text = terraform_link::evaluate(instance, value, m_hook);
   if (text.kind != StaticValue::Kind::string || text.text.find('{') == std::string::npos) {
     return keep(key, std::nullopt, holder);
   }
-  note_guesses(text, file);
+  std::vector<UnknownPlace> places;
+  collect_guesses(text, places);
+  note_unknowns(places, file);
   auto embedded = iam::parse_policy_text(file, text.text, literal_start(value));
   m_diagnostics.insert(m_diagnostics.end(), embedded.diagnostics.begin(), embedded.diagnostics.end());
   if (!embedded.document) return keep(key, std::nullopt, holder);
@@ -239,9 +242,9 @@ const TerraformPolicy* PolicyReader::read_data(const Instance& instance,
   if (auto it = m_read.find(holder); it != m_read.end()) return it->second.get();
   if (depth > k_max_depth) return nullptr;
   m_read.emplace(holder, nullptr);  // a document that sources itself reads as nothing
-  const StaticValue own = document_data_value(instance, block, m_hook);
-  note_guesses(own, block.span.file);
-  auto own_policy = policy_from_value(own, block.span.file, m_diagnostics);
+  auto own = known_policy(document_data_value(instance, block, m_hook));
+  note_unknowns(own.places, block.span.file);
+  auto own_policy = policy_from_value(own.root, block.span.file, m_diagnostics);
   if (!own_policy) return keep(holder, std::nullopt, holder);
   // The provider's order: source documents, then this document's statements, then the
   // override documents; a later statement replaces an earlier one with the same Sid.
@@ -284,20 +287,13 @@ const TerraformPolicy* PolicyReader::keep(const std::string& key,
   return slot.get();
 }
 
-// NOTE: one note per symbolic value, however many module instances evaluate it: users see
-// each guess once, where it is written.
-void PolicyReader::note_guesses(const StaticValue& value, const std::string& file) {
-  std::vector<std::pair<SourcePosition, std::vector<std::string>>> guesses;
-  collect_guesses(value, guesses);
-  for (const auto& [position, what] : guesses) {
-    if (!m_noted.emplace(file, position).second) continue;
-    std::string list;
-    for (std::size_t i = 0; i < what.size() && i < 3; ++i) {
-      list += (i > 0 ? ", `" : "`") + what[i] + "`";
-    }
-    if (what.size() > 3) list += " and " + std::to_string(what.size() - 3) + " more";
-    m_diagnostics.push_back({file, position, Severity::note, "tf-symbolic-value",
-                             "policy value not known statically: " + list + " matched as `*`"});
+// NOTE: one note per place holding a symbolic value, however many module instances
+// evaluate it: users see each guess once, where it is written.
+void PolicyReader::note_unknowns(const std::vector<UnknownPlace>& places, const std::string& file) {
+  for (const auto& place : places) {
+    if (!m_noted.emplace(file, place.position).second) continue;
+    m_diagnostics.push_back(
+        {file, place.position, Severity::note, "tf-symbolic-value", describe_unknown(place)});
   }
 }
 

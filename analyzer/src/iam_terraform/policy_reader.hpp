@@ -14,6 +14,7 @@
 
 #include "blastgraph/analyzer/workspace.hpp"
 #include "iam/load_iam.hpp"
+#include "iam_terraform/known_policy.hpp"
 #include "iam_terraform/terraform_policy.hpp"
 #include "terraform/instances.hpp"
 
@@ -48,7 +49,7 @@ class PolicyReader {
                                         const std::string& file);
   const TerraformPolicy* keep(const std::string& key, std::optional<TerraformPolicy> policy,
                               const std::string& holder);
-  void note_guesses(const terraform_link::StaticValue& value, const std::string& file);
+  void note_unknowns(const std::vector<UnknownPlace>& places, const std::string& file);
 
   std::map<std::string, std::vector<const iam::PolicyDocument*>> m_files;  // by path
   std::map<std::string, std::unique_ptr<TerraformPolicy>> m_file_policies;
@@ -56,7 +57,7 @@ class PolicyReader {
   std::vector<Diagnostic>& m_diagnostics;
   std::vector<PolicyRisk>& m_risks;
   std::map<std::string, std::unique_ptr<TerraformPolicy>> m_read;  // by holder + attribute
-  std::set<std::pair<std::string, SourcePosition>> m_noted;        // one note per value
+  std::set<std::pair<std::string, SourcePosition>> m_noted;        // one note per place
 };
 
 }  // namespace blastgraph::analyzer::iam_terraform

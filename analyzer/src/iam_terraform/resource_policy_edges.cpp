@@ -3,6 +3,7 @@
 #include <array>
 
 #include "iam_terraform/edges.hpp"
+#include "iam_terraform/identity_scope.hpp"
 #include "terraform/iam_attachments.hpp"
 #include "terraform/static_eval.hpp"
 
@@ -59,7 +60,8 @@ void link_resource_policy(EdgeInputs& inputs, terraform_link::LinkContext& conte
   for (const auto* policy : inputs.reader.read_attribute(*placed.instance, *placed.block, value->second)) {
     for (const auto& statement : policy->document.statements) {
       if (statement.effect != iam::Effect::allow) continue;
-      const auto admitted = admitted_principals(statement, policy->facts_of(statement), inputs.principals);
+      const auto admitted =
+          admitted_principals(statement, policy->facts_of(statement), inputs.principals, node);
       std::vector<std::string> actions(statement.actions.patterns.begin(), statement.actions.patterns.end());
       const graph::Evidence evidence{policy->file, statement.position.line,
                                      "policy: " + action_summary(actions)};
@@ -77,13 +79,15 @@ void link_resource_policy(EdgeInputs& inputs, terraform_link::LinkContext& conte
 // aws_lambda_permission: `principal` is a service, an account or an ARN; only a principal of
 // the tree (by reference or ARN) gets an edge to the function.
 void link_lambda_permission(EdgeInputs& inputs, terraform_link::LinkContext& context,
-                            const PlacedBlock& placed) {
+                            const std::string& permission, const PlacedBlock& placed) {
   const auto functions = terraform_link::traced_resources(*placed.instance, *placed.block, "function_name");
   auto principals = terraform_link::traced_resources(*placed.instance, *placed.block, "principal");
   if (auto value = placed.block->attributes.find("principal"); value != placed.block->attributes.end()) {
     if (auto arn = terraform_link::static_string(*placed.instance, value->second)) {
       for (const auto& [node, principal] : inputs.principals) {
-        if (!principal.arn.empty() && patterns_overlap(*arn, principal.arn)) principals.push_back(node);
+        if (!principal.arn.empty() && may_name(permission, *arn, false, node, principal.arn)) {
+          principals.push_back(node);
+        }
       }
     }
   }
@@ -101,7 +105,7 @@ void link_lambda_permission(EdgeInputs& inputs, terraform_link::LinkContext& con
 void add_resource_policy_edges(EdgeInputs& inputs, terraform_link::LinkContext& context) {
   for (const auto& [node, placed] : inputs.blocks) {
     if (placed.block->type == "aws_lambda_permission") {
-      link_lambda_permission(inputs, context, placed);
+      link_lambda_permission(inputs, context, node, placed);
       continue;
     }
     for (const auto& rule : k_resource_policies) {

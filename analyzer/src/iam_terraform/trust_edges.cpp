@@ -8,6 +8,7 @@
 #include "blastgraph/parsers/iam/catalogue.hpp"
 #include "blastgraph/parsers/iam/evaluate.hpp"
 #include "iam_terraform/edges.hpp"
+#include "iam_terraform/identity_scope.hpp"
 
 namespace blastgraph::analyzer::iam_terraform {
 namespace {
@@ -34,7 +35,9 @@ bool bound_to(const StatementFacts* facts, const std::string& pattern, std::vect
 }  // namespace
 
 Admitted admitted_principals(const iam::Statement& statement, const StatementFacts* facts,
-                             const std::map<std::string, PrincipalPolicies>& principals) {
+                             const std::map<std::string, PrincipalPolicies>& principals,
+                             const std::string& holder) {
+  const bool guessed = facts != nullptr && facts->guessed;
   Admitted out;
   const auto& element = statement.principals;
   if (element.mode != iam::ListMode::listed) return out;  // NotPrincipal: not modelled
@@ -52,7 +55,7 @@ Admitted admitted_principals(const iam::Statement& statement, const StatementFac
     bool matched = false;
     for (const auto& [node, principal] : principals) {
       if (principal.arn.empty() || principal.type == "aws_iam_group") continue;
-      if (patterns_overlap(pattern, principal.arn)) {
+      if (may_name(holder, pattern, guessed, node, principal.arn)) {
         out.nodes.push_back(node);
         matched = true;
       }
@@ -82,10 +85,15 @@ void add_assume_role_edges(EdgeInputs& inputs, terraform_link::LinkContext& cont
           continue;
         }
         const graph::Evidence evidence{trust->file, statement.position.line, "assume_role_policy"};
-        const auto admitted = admitted_principals(statement, trust->facts_of(statement), inputs.principals);
+        const auto admitted =
+            admitted_principals(statement, trust->facts_of(statement), inputs.principals, role_node);
         std::vector<std::string> candidates = admitted.nodes;
+        // NOTE: an account (`*`, an id, `:root`) admits the principals of the role's own
+        // Terraform root only: the account of another root is not known to be the same.
         if (admitted.account_wide) {
-          for (const auto& [node, principal] : inputs.principals) candidates.push_back(node);
+          for (const auto& [node, principal] : inputs.principals) {
+            if (root_of(node) == root_of(role_node)) candidates.push_back(node);
+          }
         }
         for (const auto& node : candidates) {
           const auto& assumer = inputs.principals.at(node);

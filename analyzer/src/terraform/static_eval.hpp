@@ -7,7 +7,7 @@
 // Follows `var.x` through module inputs and variable defaults, `local.x`, `module.m.out`
 // through the module's output, templates and heredocs, tuples and objects, and the functions
 // format, join, concat, lower, upper, replace (plain substrings), lookup, merge, tostring,
-// coalesce, tolist, toset and jsonencode. Whatever cannot be known stays symbolic: in a
+// coalesce, tolist, toset, try and jsonencode. Whatever cannot be known stays symbolic: in a
 // string it is `*`, a glob wildcard, and the value is marked `guessed` with the source text
 // of what was guessed. Deterministic: no environment, no clock, no file system.
 

@@ -200,6 +200,17 @@ StaticValue to_set(std::vector<StaticValue> args, SourcePosition position) {
   return out;
 }
 
+// try(a, fallback...): Terraform's first argument that evaluates without an error. The first
+// one when it is known (partly known included); otherwise unknown, since it may be any
+// fallback, null included, and what was guessed of it is kept for the note.
+StaticValue try_value(const std::vector<StaticValue>& args, SourcePosition position) {
+  if (args.empty()) return unknown_call("try", position);
+  if (args[0].kind != Kind::unknown) return args[0];
+  StaticValue out = unknown_call("try", position);
+  if (args[0].guessed()) out.guesses = args[0].guesses;
+  return out;
+}
+
 }  // namespace
 
 StaticValue call_function(const std::string& name, std::vector<StaticValue> args,
@@ -213,6 +224,7 @@ StaticValue call_function(const std::string& name, std::vector<StaticValue> args
   if (name == "merge") return merge_value(args, position);
   if (name == "coalesce") return coalesce_value(args, position);
   if (name == "toset") return to_set(std::move(args), position);
+  if (name == "try") return try_value(args, position);
   if (name == "tostring" && args.size() == 1 && string_form(args[0])) {
     StaticValue out = string_value(*string_form(args[0]), position);
     absorb(out, args[0]);
