@@ -120,5 +120,30 @@ TEST(TerraformForms, OverrideFilesMergeIntoTheBlocksTheyOverride) {
   EXPECT_EQ(g.find(".:aws_s3_bucket.missing"), graph::k_no_node);
 }
 
+TEST(TerraformForms, JsonSyntaxReadsAsTheNativeSyntaxItStandsFor) {
+  const auto ws = load(forms("json-syntax"));
+  EXPECT_EQ(at_least(ws, Severity::note), std::vector<std::string>{});
+  const auto& g = ws.graph;
+  EXPECT_EQ(edge_kind(g, ".:aws_vpc.main", ".:var.cidr"), "reference");
+  EXPECT_EQ(edge_kind(g, ".:aws_vpc.main", ".:local.name"), "reference");
+  EXPECT_EQ(edge_kind(g, ".:local.name", ".:var.cidr"), "reference");
+  EXPECT_EQ(edge_kind(g, ".:aws_subnet.a", ".:aws_vpc.main"), "reference");
+  EXPECT_EQ(edge_kind(g, ".:output.subnet", ".:aws_subnet.a"), "reference");
+  EXPECT_EQ(edge_kind(g, ".:module.dns.var.zone_vpc", ".:aws_vpc.main"), "module_input");
+  EXPECT_TRUE(reached_ids(g, {".:aws_vpc.main"}).contains(".:module.dns.aws_route53_zone.private"));
+  // Positions are the JSON file's: the argument's key.
+  const auto vpc = g.node(g.find(".:aws_vpc.main"));
+  EXPECT_EQ(vpc.span.file, "main.tf.json");
+  EXPECT_EQ(vpc.span.first_line, 11U);
+  EXPECT_EQ(vpc.service, "network");
+  const auto evidence = edge_evidence(g, ".:aws_subnet.a", ".:aws_vpc.main");
+  ASSERT_TRUE(evidence.has_value());
+  EXPECT_EQ(evidence->file, "main.tf.json");
+  EXPECT_EQ(evidence->line, 18U);
+  EXPECT_EQ(evidence->attribute, "vpc_id");
+  // The override replaced cidr_block: the subnet no longer reads var.cidr.
+  EXPECT_EQ(edge_kind(g, ".:aws_subnet.a", ".:var.cidr"), "");
+}
+
 }  // namespace
 }  // namespace blastgraph::testing

@@ -116,7 +116,7 @@ void map_file(const graph::Graph& graph, const diffs::FileDiff& file,
   auto found = by_file.find(*path);
   if (found == by_file.end()) {
     out.unmapped.push_back(unmapped_file(
-        *path, ends_with(*path, ".tf") ? "no resource, value or module in this file"
+        *path, ends_with(*path, ".tf") || ends_with(*path, ".tf.json") ? "no resource, value or module in this file"
                                        : std::string(reasons::k_not_infrastructure)));
     return;
   }

@@ -6,6 +6,7 @@
 #include "change/git_tree.hpp"
 #include "change/node_content.hpp"
 #include "change/unmapped_reasons.hpp"
+#include "terraform/overrides.hpp"
 
 namespace blastgraph::analyzer {
 namespace fs = std::filesystem;
@@ -179,7 +180,10 @@ void list_other_files(const git::Repository& repo, const Range& range, const Wor
   add_node_files(head.graph, with_nodes);
   for (const auto& file : *files) {
     if (with_nodes.contains(file.path)) continue;
-    const bool terraform = file.path.size() > 3 && file.path.ends_with(".tf");
+    // An override file's blocks are merged into nodes declared in other files, whose content
+    // includes them: an edit there is already a change of those nodes.
+    if (!file.deleted && terraform_link::is_override_file(file.path)) continue;
+    const bool terraform = file.path.ends_with(".tf") || file.path.ends_with(".tf.json");
     std::string reason = file.deleted ? std::string(reasons::k_deleted_not_infrastructure)
                          : terraform  ? std::string("no resource, value or module in this file")
                                       : std::string(reasons::k_not_infrastructure);

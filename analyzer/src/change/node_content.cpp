@@ -118,7 +118,7 @@ class Reader {
 
   NodeContent content_of(const graph::Node& node) {
     const auto& path = node.span.file;
-    if (ends_with(path, ".tf")) {
+    if (ends_with(path, ".tf") || ends_with(path, ".tf.json")) {
       for (const auto& block : terraform_file(path).blocks) {
         if (block.span.first_line != node.span.first_line ||
             block.span.last_line != node.span.last_line || !ends_with(node.id, block.address)) {
@@ -146,7 +146,7 @@ class Reader {
       std::error_code ec;
       for (const auto& entry : std::filesystem::directory_iterator(m_workspace.root / dir, ec)) {
         const auto name = entry.path().filename().string();
-        if (terraform_link::is_override_file(name) && name.ends_with(".tf")) {
+        if (terraform_link::is_override_file(name)) {
           it->second.push_back(dir == "." ? name : dir + "/" + name);
         }
       }

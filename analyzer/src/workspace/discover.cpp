@@ -21,6 +21,11 @@ bool is_skipped_dir(const fs::path& dir) {
 
 }  // namespace
 
+bool is_terraform_file(const fs::path& path) {
+  const auto name = path.filename().string();
+  return name.ends_with(".tf") || name.ends_with(".tf.json");
+}
+
 std::string relative_path(const fs::path& path, const fs::path& root) {
   auto rel = path.lexically_relative(root).generic_string();
   if (rel.empty()) return ".";
@@ -57,7 +62,7 @@ DiscoveredFiles discover_files(const fs::path& root, const LoadOptions& options)
       continue;
     }
     const auto extension = entry.path().extension();
-    const bool terraform = extension == ".tf";
+    const bool terraform = is_terraform_file(entry.path());
     const bool document = extension == ".yaml" || extension == ".yml" || extension == ".json";
     if (!terraform && !document) continue;
     if (++seen > options.max_files) {
@@ -84,7 +89,7 @@ std::vector<std::string> list_terraform_files(const fs::path& root, const std::s
       if (it->is_symlink(ec) || is_skipped_dir(it->path())) it.disable_recursion_pending();
       continue;
     }
-    if (it->path().extension() != ".tf") continue;
+    if (!is_terraform_file(it->path())) continue;
     if (files.size() >= options.max_files) break;
     files.push_back(relative_path(it->path(), root));
   }

@@ -31,6 +31,9 @@ struct DiscoveredFiles {
                                                             const LoadOptions& options);
 
 // `path` relative to `root`, '/' separated, "." for the root itself.
+// True for a Terraform file: `.tf` (native syntax) or `.tf.json` (JSON syntax).
+[[nodiscard]] bool is_terraform_file(const std::filesystem::path& path);
+
 [[nodiscard]] std::string relative_path(const std::filesystem::path& path,
                                         const std::filesystem::path& root);
 

@@ -9,6 +9,7 @@
 
 #include "blastgraph/parsers/terraform.hpp"
 #include "terraform/block_reader.hpp"
+#include "terraform/json_syntax.hpp"
 #include "terraform/parse_context.hpp"
 #include "terraform/recovery.hpp"
 #include "terraform/ts_handles.hpp"
@@ -59,10 +60,13 @@ File parse_text(std::string_view path, std::string_view text) {
 
 }  // namespace
 
+File parse_native_syntax(std::string_view path, std::string_view text) { return parse_text(path, text); }
+
 File parse_file(std::string_view path, std::string_view text) {
   // NOTE: the readers only throw std::bad_alloc; the contract is to never throw, so it becomes
   // a diagnostic here, once, at the boundary.
   try {
+    if (path.ends_with(".tf.json")) return parse_json_syntax(path, text);
     return parse_text(path, text);
   } catch (const std::exception& error) {
     File file;

@@ -4,6 +4,7 @@ target_sources(blastgraph_parsers PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/block_reader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/body_reader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/grammar.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/json_syntax.cpp
   ${CMAKE_CURRENT_LIST_DIR}/normalize.cpp
   ${CMAKE_CURRENT_LIST_DIR}/parse_context.cpp
   ${CMAKE_CURRENT_LIST_DIR}/parse_file.cpp

@@ -132,7 +132,8 @@ struct File {
   std::vector<Diagnostic> diagnostics;
 };
 
-// Parses one .tf file. `path` is recorded in spans and diagnostics as given.
+// Parses one Terraform file: HCL native syntax, or Terraform's JSON syntax when `path` ends
+// with `.tf.json`. `path` is recorded in spans and diagnostics as given.
 // Never throws on bad input; thread-safe (each call owns its parser).
 [[nodiscard]] File parse_file(std::string_view path, std::string_view text);
 
