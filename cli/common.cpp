@@ -19,6 +19,22 @@ void add_common_options(CLI::App& command, CommonOptions& options,
                      "Policy file (default: PATH/.blastgraph.yaml when it exists)");
 }
 
+CLI::Option* require_count(CLI::Option* option) {
+  option->check(CLI::Validator(
+      [](std::string& value) -> std::string {
+        const bool digits = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+          return c >= '0' && c <= '9';
+        });
+        return digits ? std::string() : "must be a whole number >= 0, not '" + value + "'";
+      },
+      "N>=0"));
+  return option;
+}
+
+std::string usage_error_line(const std::string& what) {
+  return "blastgraph: error: " + what + " (see --help)\n";
+}
+
 std::optional<analyzer::LoadedConfig> load_config_or_report(const CommonOptions& options) {
   auto loaded = options.config.empty() ? analyzer::find_config(options.path)
                                        : analyzer::load_config(options.config);

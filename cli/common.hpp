@@ -8,7 +8,10 @@
 #include "blastgraph/analyzer/workspace.hpp"
 #include "exit_codes.hpp"
 
-namespace CLI { class App; }
+namespace CLI {
+class App;
+class Option;
+}  // namespace CLI
 
 namespace blastgraph::cli {
 
@@ -22,6 +25,14 @@ struct CommonOptions {
 // Adds PATH, --format (choices as given), --strict and --config to a subcommand.
 void add_common_options(CLI::App& command, CommonOptions& options,
                         const std::vector<std::string>& formats);
+
+// Lets `option` take only a count written in decimal digits (0 included), so that a negative
+// or non-numeric value is a usage error (exit 2): CLI11 would otherwise read "-1" as a huge
+// unsigned count and "010" as octal. Returns `option`.
+CLI::Option* require_count(CLI::Option* option);
+
+// A usage error as one line on stderr, as every other error of the tool is printed.
+[[nodiscard]] std::string usage_error_line(const std::string& what);
 
 // The policy file (--config FILE, else PATH/.blastgraph.yaml when present, else the
 // defaults). Prints its diagnostics to stderr; prints the error and returns nullopt when the

@@ -45,7 +45,8 @@ void attach_explain(CLI::App& command, Runner& run) {
   add_common_options(command, options->common, {"text", "json"});
   command.add_option("--from", options->from, "The changed node's id")->required();
   command.add_option("--to", options->to, "The node whose reach is explained")->required();
-  command.add_option("--all-paths", options->all_paths, "List up to N distinct shortest paths")
+  require_count(
+      command.add_option("--all-paths", options->all_paths, "List up to N distinct shortest paths"))
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000}))
       ->capture_default_str();
   command.callback([options, &run] { run = [options] { return run_explain(*options); }; });

@@ -35,7 +35,8 @@ int run_hotspots(const HotspotsOptions& options) {
 void attach_hotspots(CLI::App& command, Runner& run) {
   auto options = std::make_shared<HotspotsOptions>();
   add_common_options(command, options->common, {"text", "json"});
-  command.add_option("--top", options->top, "Show the N most dangerous resources (0: all)")
+  require_count(
+      command.add_option("--top", options->top, "Show the N most dangerous resources (0: all)"))
       ->capture_default_str();
   command.callback([options, &run] { run = [options] { return run_hotspots(*options); }; });
 }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "exit_codes.hpp"
 
 int main(int argc, char** argv) {
@@ -14,8 +15,11 @@ int main(int argc, char** argv) {
   CLI::App app{"blastgraph: what else breaks if this change lands?", "blastgraph"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "blastgraph 0.1.0");
+  // Set before the subcommands are added: they copy it.
+  app.failure_message(
+      [](const CLI::App*, const CLI::Error& e) { return usage_error_line(e.what()); });
   std::size_t threads = 0;
-  app.add_option("--threads,-j", threads, "Worker threads (default: all cores)");
+  require_count(app.add_option("--threads,-j", threads, "Worker threads (default: all cores)"));
 
   Runner run;
   for (const auto& command : k_commands) {

@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -73,6 +74,29 @@ std::optional<Failure> find_changes(const ScoreOptions& options, const analyzer:
   return std::nullopt;
 }
 
+// Why a --changed pattern selected nothing, for stderr. A glob selects resources only, so a
+// glob that matches only values or module calls names them: the user meant one of those.
+std::string unmatched_message(const graph::Graph& graph, const analyzer::ChangeSet& selected,
+                              const std::string& pattern) {
+  const auto values = selected.unmatched_values.find(pattern);
+  if (values == selected.unmatched_values.end()) {
+    return "--changed '" + pattern + "' selects no node";
+  }
+  const auto& ids = values->second;
+  const bool modules = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
+    return graph.node(graph.find(id)).role == graph::Role::module;
+  });
+  std::string message = "--changed '" + pattern + "' matches only variables, locals" +
+                        (modules ? ", outputs or module calls: " : " or outputs: ");
+  // One line stays readable: the first ids, then how many more.
+  constexpr std::size_t k_listed = 20;
+  for (std::size_t i = 0; i < ids.size() && i < k_listed; ++i) {
+    message += (i == 0 ? "" : ", ") + ids[i];
+  }
+  if (ids.size() > k_listed) message += ", +" + std::to_string(ids.size() - k_listed) + " more";
+  return message + "; name one exactly to select it";
+}
+
 void report_violations(const analyzer::ScoreReport& report) {
   for (const auto& violation : report.violations) {
     std::cerr << "blastgraph: deny: scope rule '" << violation.rule << "' (" << violation.file
@@ -104,19 +128,23 @@ int run_score(const ScoreOptions& options) {
   }
   const auto action = analyzer::parse_change_action(options.action).value();
   auto selected = analyzer::select_changes(workspace->graph, options.changed, action);
+  if (!selected.unmatched_patterns.empty()) {
+    // A gate must not pass a change it could not find, and a report of the rest would read
+    // as if it had: no report, only what to fix.
+    for (const auto& pattern : selected.unmatched_patterns) {
+      std::cerr << "blastgraph: error: " << unmatched_message(workspace->graph, selected, pattern)
+                << '\n';
+    }
+    return k_exit_input;
+  }
   const auto changes = analyzer::merge_changes(workspace->graph, findings, std::move(selected));
   auto report = analyzer::score_change(*workspace, changes, config->config.score);
   analyzer::apply_gate(config->config, workspace->graph, changes, options.change_source, report);
   const int written = write_outputs(options.targets, options.outputs, report, *workspace);
-  for (const auto& pattern : changes.unmatched_patterns) {
-    std::cerr << "blastgraph: error: --changed " << pattern << " matches no node\n";
-  }
   report_violations(report);
-  // A gate must not pass a change it could not find: an unmatched id is an input error.
   // Unmapped hunks and plan addresses are listed in the report, and the source's
   // diagnostics make --strict fail.
-  int code = changes.unmatched_patterns.empty() ? written : combine_exit(written, k_exit_input);
-  code = apply_config_errors(*config, code);
+  int code = apply_config_errors(*config, written);
   if (report.verdict == analyzer::Verdict::deny) code = combine_exit(code, k_exit_gate_deny);
   // The lowest code wins: input (3) and strict (4) outrank the tier (6) and the verdict (7).
   return apply_fail_on(options.outputs, report.tier, apply_strict(options.common, *workspace, code));

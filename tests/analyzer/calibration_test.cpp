@@ -3,8 +3,8 @@
 // the score's weights or curves that moves any of them fails here.
 //
 // The scenarios run on a copy of fixtures/acme without its deliberately broken files (the
-// `broken/` folders and the Helm template): with unreadable files in the tree every change is
-// at least MEDIUM, which a separate case checks. The example's own policy file applies.
+// `broken/` folders and the Helm template): a change those files could touch is at least
+// MEDIUM, which separate cases check. The example's own policy file applies.
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -179,7 +179,7 @@ TEST_F(Calibration, TheOrderingReviewersExpect) {
   EXPECT_LT(vpc_update.score, vpc_delete.score);
 }
 
-TEST(CalibrationWithBrokenFiles, UnreadableFilesMakeAnyChangeAtLeastMedium) {
+TEST(CalibrationWithBrokenFiles, UnreadableFilesMakeAChangeTheyCouldTouchAtLeastMedium) {
   const auto workspace = load(fixtures_dir() / "acme");
   ASSERT_GT(workspace.coverage.files_unparsed + workspace.coverage.files_with_errors, 0U);
   std::vector<std::string> ids{"k8s:shop/Deployment/frontend"};
@@ -188,6 +188,21 @@ TEST(CalibrationWithBrokenFiles, UnreadableFilesMakeAnyChangeAtLeastMedium) {
   EXPECT_LT(report.score, 25);
   EXPECT_EQ(report.tier, Tier::medium);
   EXPECT_NE(report.floor.reason.find("could not be fully read"), std::string::npos);
+  // The broken manifest holds objects of the frontend's namespace: that is why.
+  EXPECT_NE(report.floor.reason.find("kubernetes/broken/bad-indent.yaml"), std::string::npos)
+      << report.floor.reason;
+}
+
+TEST(CalibrationWithBrokenFiles, UnreadFilesElsewhereLeaveAChangeAtItsScoreTier) {
+  // The broken files are Kubernetes manifests and policy files that nothing a log group
+  // reaches lives beside: they are listed in the coverage, not a floor.
+  const auto workspace = load(fixtures_dir() / "acme");
+  std::vector<std::string> ids{"terraform/envs/prod:module.search.aws_cloudwatch_log_group.this"};
+  const auto report = analyzer::score_change(
+      workspace, analyzer::select_changes(workspace.graph, ids, ChangeAction::update));
+  EXPECT_EQ(report.tier, Tier::low) << report.floor.reason;
+  EXPECT_EQ(report.floor.reason, "");
+  EXPECT_EQ(report.coverage.unread_files.size(), 4U);
 }
 
 }  // namespace

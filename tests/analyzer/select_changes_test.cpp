@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "analyzer_test_support.hpp"
 #include "blastgraph/analyzer/change.hpp"
 
@@ -57,6 +61,15 @@ TEST_F(SelectChanges, GlobsSkipValuesButExactIdsSelectThem) {
   const auto by_id = analyzer::select_changes(m_ws.graph, exact, ChangeAction::create);
   ASSERT_EQ(by_id.nodes.size(), 1U);
   EXPECT_EQ(by_id.nodes[0].action, ChangeAction::create);
+}
+
+TEST_F(SelectChanges, AGlobMatchingOnlyValuesNamesThemButSelectsNothing) {
+  std::vector<std::string> patterns{".:var.*", "nothing:*", ".:aws_sns_topic.*"};
+  const auto changes = analyzer::select_changes(m_ws.graph, patterns, ChangeAction::update);
+  ASSERT_EQ(changes.nodes.size(), 1U);  // the topic
+  EXPECT_EQ(changes.unmatched_patterns, (std::vector<std::string>{".:var.*", "nothing:*"}));
+  const std::map<std::string, std::vector<std::string>> expected{{".:var.*", {".:var.v"}}};
+  EXPECT_EQ(changes.unmatched_values, expected);
 }
 
 }  // namespace

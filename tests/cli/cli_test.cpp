@@ -36,7 +36,7 @@ TEST(Cli, UnreadablePathOrUnmatchedChangeExitsThree) {
   EXPECT_NE(missing.out.find("not a directory"), std::string::npos);
   const auto unmatched = run_binary("score " + example() + " --changed 'envs/prod:nope.*'");
   EXPECT_EQ(unmatched.code, 3);
-  EXPECT_NE(unmatched.out.find("matches no node"), std::string::npos);
+  EXPECT_NE(unmatched.out.find("selects no node"), std::string::npos);
 }
 
 TEST(Cli, ScoreJsonIsAVersionedReport) {

@@ -49,6 +49,9 @@ ChangeSet select_changes(const graph::Graph& graph, std::span<const std::string>
   ChangeSet changes;
   for (const auto& pattern : patterns) {
     bool matched = false;
+    // Values and module calls a glob matches but does not select: when they are all it
+    // matches, the user most likely meant one of them and must be told their exact ids.
+    std::vector<std::string> skipped;
     if (auto exact = graph.find(pattern); exact != graph::k_no_node) {
       select(exact);
       matched = true;
@@ -56,13 +59,21 @@ ChangeSet select_changes(const graph::Graph& graph, std::span<const std::string>
       const auto nodes = graph.nodes();
       for (std::size_t i = 0; i < nodes.size(); ++i) {
         const auto& node = nodes[i];
-        if (node.role != graph::Role::resource && node.role != graph::Role::external) continue;
         if (!glob_match(pattern, node.id)) continue;
+        if (node.role != graph::Role::resource && node.role != graph::Role::external) {
+          skipped.push_back(node.id);
+          continue;
+        }
         select(static_cast<graph::NodeIndex>(i));
         matched = true;
       }
     }
-    if (!matched) changes.unmatched_patterns.push_back(pattern);
+    if (matched) continue;
+    changes.unmatched_patterns.push_back(pattern);
+    if (!skipped.empty()) {
+      std::sort(skipped.begin(), skipped.end());
+      changes.unmatched_values[pattern] = std::move(skipped);
+    }
   }
   for (const auto& [node, node_action] : selected) {
     changes.nodes.push_back({node, node_action, {ChangeSource::changed}, {}});

@@ -7,11 +7,6 @@
 namespace blastgraph::analyzer::iam_link {
 namespace {
 
-bool has_error(const std::vector<Diagnostic>& diagnostics) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic& d) { return d.severity == Severity::error; });
-}
-
 // A JSON file is a policy when it holds documents, or when it says `"Statement"` but could not
 // be read as one (a broken policy is reported; a broken package.json is not ours to judge).
 bool is_policy_file(const iam::PolicyFile& file, bool mentions_statement) {
@@ -60,10 +55,9 @@ std::unique_ptr<IamInput> load_iam(const std::filesystem::path& root,
   for (auto& p : parsed) {
     if (!is_policy_file(p.file, p.mentions_statement)) continue;
     ++workspace.coverage.files_scanned;
+    // Files with errors are counted after linking, from every diagnostic.
     if (p.file.documents.empty() && p.file.principals.empty()) {
-      ++workspace.coverage.files_unparsed;
-    } else if (has_error(p.file.diagnostics)) {
-      ++workspace.coverage.files_with_errors;
+      workspace.coverage.unread_files.push_back({p.file.path, ReadProblem::unparsed, {}, {}, {}});
     }
     workspace.diagnostics.insert(workspace.diagnostics.end(), p.file.diagnostics.begin(),
                                  p.file.diagnostics.end());

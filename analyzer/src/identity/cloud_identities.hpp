@@ -2,6 +2,7 @@
 // Cloud identities declared in Terraform that Kubernetes workloads can run as. Collected
 // while Terraform nodes are added; consumed when Kubernetes edges are added.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ struct PodIdentityAssociation {
   std::string node;  // the aws_eks_pod_identity_association node
   std::string namespace_name;
   std::string service_account;
+  // Where the association is written: the evidence of the ServiceAccount's runs_as edge.
+  std::string file;
+  std::uint32_t line = 0;
+  std::string attribute;  // "service_account"
 };
 
 struct GcpServiceAccountIdentity {

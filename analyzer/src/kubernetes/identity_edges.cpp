@@ -19,17 +19,22 @@ void link_annotation(Linker& linker, const PlacedObject& account, std::string_vi
   if (it == object.annotations.end() || it->second.empty()) return;
   const auto& value = it->second;
   const auto path = "metadata.annotations." + std::string(annotation);
+  // The evidence is the annotation's line: that is where the link is written.
+  const auto written = object.annotation_positions.find(std::string(annotation));
+  const auto position = written != object.annotation_positions.end() && written->second.line > 0
+                            ? written->second
+                            : object.position;
   bool matched = false;
   for (const auto& identity : identities) {
     if (!glob_match(identity.*pattern, value)) continue;
-    linker.edge(account.id, identity.node, graph::EdgeKind::runs_as, object, object.position, path);
+    linker.edge(account.id, identity.node, graph::EdgeKind::runs_as, object, position, path);
     matched = true;
   }
   if (matched) return;
   // Not defined in the scanned Terraform: keep it as an external node, never drop it.
   const auto external = "ext:" + value;
   linker.ensure_external(external, external_type);
-  linker.edge(account.id, external, graph::EdgeKind::runs_as, object, object.position, path);
+  linker.edge(account.id, external, graph::EdgeKind::runs_as, object, position, path);
 }
 
 }  // namespace
@@ -47,7 +52,7 @@ void add_identity_edges(Linker& linker, const CloudIdentities& identities) {
         object_id("ServiceAccount", association.namespace_name, association.service_account);
     linker.ensure_target(account, "ServiceAccount");
     linker.raw_edge(account, association.node, graph::EdgeKind::runs_as,
-                    {"", 0, "aws_eks_pod_identity_association"});
+                    {association.file, association.line, association.attribute});
   }
 }
 

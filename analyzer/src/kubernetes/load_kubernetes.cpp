@@ -69,7 +69,9 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
     if (!mentions_kubernetes(file, names_api_version)) continue;
     input->manifest_paths.push_back(file.path);
     ++workspace.coverage.files_scanned;
-    if (file.unparsed) ++workspace.coverage.files_unparsed;
+    if (file.unparsed) {
+      workspace.coverage.unread_files.push_back({file.path, ReadProblem::unparsed, {}, {}, {}});
+    }
     workspace.diagnostics.insert(workspace.diagnostics.end(), file.diagnostics.begin(),
                                  file.diagnostics.end());
     if (!file.objects.empty() && !filter.is_deployed(file.path)) {

@@ -10,10 +10,27 @@ Json counts(const std::map<std::string, std::size_t>& counts) {
   return out;
 }
 
+namespace {
+
+Json unread_files(const std::vector<UnreadFile>& files) {
+  Json out = Json::array();
+  for (const auto& f : files) {
+    out.push_back(Json{{"file", f.file},
+                       {"problem", to_string(f.problem)},
+                       {"terraform_roots", f.terraform_roots},
+                       {"kustomization", f.kustomization},
+                       {"namespaces", f.namespaces}});
+  }
+  return out;
+}
+
+}  // namespace
+
 Json coverage(const Coverage& c) {
   return Json{{"files_scanned", c.files_scanned},
               {"files_unparsed", c.files_unparsed},
               {"files_with_errors", c.files_with_errors},
+              {"unread_files", unread_files(c.unread_files)},
               {"unresolved_references", c.unresolved_references},
               {"external_modules", c.external_modules},
               {"unsupported_types", counts(c.unsupported_types)}};

@@ -233,6 +233,15 @@ class MarkdownWriter {
           << "| unresolved references | " << render::group_digits(c.unresolved_references) << " |\n"
           << "| external modules | " << render::group_digits(c.external_modules) << " |\n"
           << "| unsupported types | " << render::group_digits(c.unsupported_types.size()) << " |\n";
+    if (!c.unread_files.empty()) {
+      m_out << "\n#### Files not fully read (" << render::group_digits(c.unread_files.size())
+            << ")\n\n| File | Problem |\n| --- | --- |\n";
+      rows(c.unread_files.size(), "| ", " | |", [&](std::size_t i) {
+        const auto& f = c.unread_files[i];
+        m_out << "| " << id_code(f.file) << " | "
+              << (f.problem == ReadProblem::unparsed ? "not parsed" : "errors") << " |\n";
+      });
+    }
     if (!c.unsupported_types.empty()) {
       write_counts("Unsupported types", "Type", c.unsupported_types, "####");
     }

@@ -15,12 +15,24 @@ void write_counts(std::ostream& out, const std::string& title,
   }
 }
 
+namespace {
+
+void write_unread(std::ostream& out, const Coverage& c, ReadProblem problem) {
+  for (const auto& unread : c.unread_files) {
+    if (unread.problem == problem) out << "    " << unread.file << '\n';
+  }
+}
+
+}  // namespace
+
 void write_coverage(std::ostream& out, const Coverage& c) {
   out << "\ncoverage\n"
       << "  files scanned           " << c.files_scanned << '\n'
-      << "  files not parsed        " << c.files_unparsed << '\n'
-      << "  files with errors       " << c.files_with_errors << '\n'
-      << "  unresolved references   " << c.unresolved_references << '\n'
+      << "  files not parsed        " << c.files_unparsed << '\n';
+  write_unread(out, c, ReadProblem::unparsed);
+  out << "  files with errors       " << c.files_with_errors << '\n';
+  write_unread(out, c, ReadProblem::errors);
+  out << "  unresolved references   " << c.unresolved_references << '\n'
       << "  external modules        " << c.external_modules << '\n';
   std::size_t unsupported = 0;
   for (const auto& [type, count] : c.unsupported_types) unsupported += count;

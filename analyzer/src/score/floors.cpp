@@ -1,6 +1,10 @@
 #include "score/floors.hpp"
 
 #include <set>
+#include <string>
+#include <vector>
+
+#include "score/unread_files.hpp"
 
 namespace blastgraph::analyzer::scoring {
 namespace {
@@ -48,6 +52,19 @@ std::set<std::string> bounded_services(const graph::Graph& graph, const graph::R
   return services;
 }
 
+// "2 file(s) that could touch the change could not be fully read: a.tf, b.yaml"; the first
+// few named, the rest counted.
+std::string unread_reason(const std::vector<std::string>& files) {
+  constexpr std::size_t k_named = 3;
+  std::string reason = std::to_string(files.size()) +
+                       " file(s) that could touch the change could not be fully read: ";
+  for (std::size_t i = 0; i < files.size() && i < k_named; ++i) {
+    reason += (i == 0 ? "" : ", ") + files[i];
+  }
+  if (files.size() > k_named) reason += " +" + std::to_string(files.size() - k_named) + " more";
+  return reason;
+}
+
 void raise(TierFloor& floor, TierFloor candidate) {
   if (candidate.reason.empty()) return;
   if (floor.reason.empty() || candidate.tier > floor.tier) floor = std::move(candidate);
@@ -73,11 +90,10 @@ TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
                               " services",
                           graph.node(changes.nodes.front().node).id));
   }
-  const auto& coverage = workspace.coverage;
-  const auto unread = coverage.files_unparsed + coverage.files_with_errors;
-  if (unread > 0) {
-    raise(floor, floor_of(policy.unread_files,
-                          std::to_string(unread) + " file(s) could not be fully read", ""));
+  // What could not be read raises the tier only where it could touch the change; the rest
+  // is listed in the report's coverage.
+  if (const auto near = unread_files_near(workspace, changes, reach); !near.empty()) {
+    raise(floor, floor_of(policy.unread_files, unread_reason(near), ""));
   }
   return floor;
 }

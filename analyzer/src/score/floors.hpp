@@ -14,7 +14,8 @@ namespace blastgraph::analyzer::scoring {
 //  - account-level IAM, KMS/CA/certificates, identity providers (CRITICAL)
 //  - a database replaced or deleted (CRITICAL)
 //  - a permission boundary that bounds roles of two or more services (CRITICAL)
-//  - files that could not be fully read, when anything changed (MEDIUM)
+//  - files that could not be fully read where they could touch the change (MEDIUM;
+//    unread_files.hpp)
 // How many services have roles the change reaches through their permission boundary: a
 // boundary bounding two or more is scored and floored as an account-level control.
 [[nodiscard]] std::size_t bounded_service_count(const graph::Graph& graph,

@@ -43,7 +43,14 @@ void collect_identity(const Instance& instance, const terraform::Block& block,
   } else if (block.type == "aws_eks_pod_identity_association") {
     auto ns = attribute_string(instance, block, "namespace");
     auto account = attribute_string(instance, block, "service_account");
-    if (ns && account) identities.pod_identities.push_back({node, *ns, *account});
+    if (ns && account) {
+      // The evidence points at the `service_account` argument that names the account.
+      const auto written = block.attributes.find("service_account");
+      const auto line = written->second.position.line > 0 ? written->second.position.line
+                                                          : block.span.first_line;
+      identities.pod_identities.push_back(
+          {node, *ns, *account, block.span.file, line, "service_account"});
+    }
   } else if (block.type == "google_service_account") {
     if (auto email = gcp_service_account_email(instance, block)) {
       identities.gcp_accounts.push_back({node, *email});

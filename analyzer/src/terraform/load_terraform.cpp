@@ -13,18 +13,13 @@ bool has_code(const terraform::File& file, std::string_view code) {
                      [&](const Diagnostic& d) { return d.code == code; });
 }
 
-bool has_error(const terraform::File& file) {
-  return std::any_of(file.diagnostics.begin(), file.diagnostics.end(),
-                     [](const Diagnostic& d) { return d.severity == Severity::error; });
-}
-
+// Files with errors are counted after linking, from every diagnostic (workspace/coverage.hpp):
+// here only the files that could not be read at all.
 void count_coverage(const std::vector<terraform::File>& files, Coverage& coverage) {
   coverage.files_scanned += files.size();
   for (const auto& file : files) {
     if (has_code(file, "file-unreadable")) {
-      ++coverage.files_unparsed;
-    } else if (has_error(file)) {
-      ++coverage.files_with_errors;
+      coverage.unread_files.push_back({file.path, ReadProblem::unparsed, {}, {}, {}});
     }
   }
 }

@@ -10,6 +10,7 @@
 #include "kubernetes/load_kubernetes.hpp"
 #include "terraform/link.hpp"
 #include "terraform/load_terraform.hpp"
+#include "workspace/coverage.hpp"
 #include "workspace/discover.hpp"
 
 namespace blastgraph::analyzer {
@@ -59,6 +60,7 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   workspace.graph = builder.build();
 
   sort_diagnostics(workspace.diagnostics);
+  count_unread_files(*terraform, *kubernetes, discovered, workspace);
   auto& risks = workspace.policy_risks;
   std::sort(risks.begin(), risks.end());
   risks.erase(std::unique(risks.begin(), risks.end()), risks.end());

@@ -100,7 +100,12 @@ void extract_metadata(Extraction& x, yaml::Node root) {
   if (object.name.empty()) object.name = text_of(metadata.find("generateName"));
   object.namespace_name = text_of(metadata.find("namespace"));
   object.labels = read_string_map(metadata.find("labels"));
-  object.annotations = read_string_map(metadata.find("annotations"));
+  yaml::Node annotations = metadata.find("annotations");
+  object.annotations = read_string_map(annotations);
+  for (std::size_t i = 0; i < annotations.size() && annotations.is_mapping(); ++i) {
+    yaml::Node key = annotations.key(i);
+    if (key.is_text()) object.annotation_positions[std::string(key.scalar())] = key.position();
+  }
   yaml::Node owners = metadata.find("ownerReferences");
   for (std::size_t i = 0; i < owners.size() && owners.is_sequence(); ++i) {
     yaml::Node owner = owners.item(i);

@@ -3,6 +3,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -48,13 +49,17 @@ struct UnmappedChange {
 struct ChangeSet {
   std::vector<ChangedNode> nodes;               // ascending by node, one entry per node
   std::vector<std::string> unmatched_patterns;  // patterns that selected nothing
+  // For an unmatched glob that matches only variables, locals, outputs or module calls
+  // (which a glob never selects): those ids, ascending, so the user can name one exactly.
+  std::map<std::string, std::vector<std::string>> unmatched_values;
   std::vector<UnmappedChange> unmapped;         // sorted, no duplicates
 };
 
 // Selects nodes whose id equals a pattern or matches it as a glob (`*` any run of characters,
 // `?` one character, `[...]` a class). Value and module nodes are selected only by an exact
 // id, so `envs/prod:*` means the resources of prod. A node selected twice keeps the most
-// destructive action.
+// destructive action. A pattern that selects nothing is listed in `unmatched_patterns` (and,
+// when it is a glob matching only value or module nodes, in `unmatched_values`).
 [[nodiscard]] ChangeSet select_changes(const graph::Graph& graph,
                                        std::span<const std::string> patterns,
                                        ChangeAction action);

@@ -46,7 +46,7 @@ struct FloorPolicy {
   Tier auth = Tier::critical;             // identity provider changed
   Tier database_replace = Tier::critical; // database replaced or deleted
   Tier shared_boundary = Tier::critical;  // permission boundary bounding >= 2 services
-  Tier unread_files = Tier::medium;       // files that could not be fully read
+  Tier unread_files = Tier::medium;       // unread files that could touch the change
 };
 
 struct ScorePolicy {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "blastgraph/analyzer/rules.hpp"
@@ -24,12 +25,39 @@ struct LoadOptions {
   std::vector<CriticalityRule> criticality_rules;          // from the policy file, first wins
 };
 
+enum class ReadProblem {
+  unparsed,  // skipped whole or in part (too large, unreadable, a Helm template, lost YAML)
+  errors,    // read, with an error diagnostic (syntax, a duplicate declaration, a bad policy)
+};
+
+[[nodiscard]] std::string_view to_string(ReadProblem problem);  // "unparsed", "errors"
+
+// A file that could not be fully read, with what its unread part could touch. A change
+// touching one of these raises the tier (the `unread_files` floor); the others are only
+// listed (README "Coverage").
+struct UnreadFile {
+  std::string file;  // relative to the scanned root
+  ReadProblem problem = ReadProblem::unparsed;
+  // Terraform roots whose changes it could touch: every root whose configuration holds its
+  // directory (as the root itself or a local module it calls), and every root that reads one
+  // of those roots' state (`terraform_remote_state` whose config statically names it).
+  // Sorted; empty for other files.
+  std::vector<std::string> terraform_roots;
+  // Kubernetes: the directory of the kustomization that deploys it (a changed object in a
+  // file at or below it is applied with it), "" when none does; and the namespaces of the
+  // objects that could be read from it, sorted.
+  std::string kustomization;
+  std::vector<std::string> namespaces;
+  auto operator<=>(const UnreadFile&) const = default;
+};
+
 // What the tool could and could not read. Part of every report: what was not read may raise
 // the tier, it never silently shrinks the radius.
 struct Coverage {
   std::size_t files_scanned = 0;          // infrastructure files found
-  std::size_t files_unparsed = 0;         // skipped whole (too large, unreadable, not text)
-  std::size_t files_with_errors = 0;      // parsed partially (syntax errors)
+  std::size_t files_unparsed = 0;         // skipped whole or in part
+  std::size_t files_with_errors = 0;      // read, with an error diagnostic (any stage)
+  std::vector<UnreadFile> unread_files;   // the files of the two counts above, by file
   std::size_t unresolved_references = 0;  // references to something not declared
   std::size_t external_modules = 0;       // remote module sources kept as external nodes
   // Resources of a type blastgraph has no rules for (custom Kubernetes kinds, Terraform types

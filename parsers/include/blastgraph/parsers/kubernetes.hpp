@@ -132,6 +132,9 @@ struct Object {
   std::string namespace_name;  // as written; empty when absent
   Labels labels;
   Labels annotations;
+  // Where each annotation's key is written: a link made from an annotation (IRSA, GKE
+  // workload identity) points its evidence there.
+  std::map<std::string, SourcePosition> annotation_positions;
   std::vector<OwnerReference> owner_references;
   SourceSpan span;  // the document, or the item of a List
   std::size_t document_index = 0;
