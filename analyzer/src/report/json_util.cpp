@@ -32,6 +32,7 @@ Json coverage(const Coverage& c) {
               {"files_with_errors", c.files_with_errors},
               {"unread_files", unread_files(c.unread_files)},
               {"unresolved_references", c.unresolved_references},
+              {"symbolic_values", c.symbolic_values},
               {"external_modules", c.external_modules},
               {"unsupported_types", counts(c.unsupported_types)}};
 }

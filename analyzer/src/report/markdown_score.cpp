@@ -231,6 +231,7 @@ class MarkdownWriter {
           << "| files not parsed | " << render::group_digits(c.files_unparsed) << " |\n"
           << "| files with errors | " << render::group_digits(c.files_with_errors) << " |\n"
           << "| unresolved references | " << render::group_digits(c.unresolved_references) << " |\n"
+          << "| symbolic values | " << render::group_digits(c.symbolic_values) << " |\n"
           << "| external modules | " << render::group_digits(c.external_modules) << " |\n"
           << "| unsupported types | " << render::group_digits(c.unsupported_types.size()) << " |\n";
     if (!c.unread_files.empty()) {

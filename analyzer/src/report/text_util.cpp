@@ -33,6 +33,7 @@ void write_coverage(std::ostream& out, const Coverage& c) {
   out << "  files with errors       " << c.files_with_errors << '\n';
   write_unread(out, c, ReadProblem::errors);
   out << "  unresolved references   " << c.unresolved_references << '\n'
+      << "  symbolic values         " << c.symbolic_values << '\n'
       << "  external modules        " << c.external_modules << '\n';
   std::size_t unsupported = 0;
   for (const auto& [type, count] : c.unsupported_types) unsupported += count;

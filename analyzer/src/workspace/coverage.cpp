@@ -107,10 +107,12 @@ void count_unread_files(const terraform_link::TerraformInput& terraform,
   // understood either, though it parsed.
   std::map<std::string, ReadProblem> problems;
   for (const auto& unread : coverage.unread_files) problems.emplace(unread.file, unread.problem);
+  coverage.symbolic_values = 0;
   for (const auto& d : workspace.diagnostics) {
     if (d.severity == Severity::error && scopes.is_input(d.file)) {
       problems.emplace(d.file, ReadProblem::errors);
     }
+    if (d.code == "tf-symbolic-value") ++coverage.symbolic_values;
   }
   coverage.unread_files.clear();
   coverage.files_unparsed = 0;

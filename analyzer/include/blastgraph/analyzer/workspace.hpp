@@ -59,6 +59,9 @@ struct Coverage {
   std::size_t files_with_errors = 0;      // read, with an error diagnostic (any stage)
   std::vector<UnreadFile> unread_files;   // the files of the two counts above, by file
   std::size_t unresolved_references = 0;  // references to something not declared
+  // Policy values static evaluation could not know (each has a `tf-symbolic-value` note at
+  // its place): matched as a glob, left out, or their statement not read.
+  std::size_t symbolic_values = 0;
   std::size_t external_modules = 0;       // remote module sources kept as external nodes
   // Resources of a type blastgraph has no rules for (custom Kubernetes kinds, Terraform types
   // of unknown providers): linked only by explicit references, by type with their count.
