@@ -118,6 +118,9 @@ TEST(TerraformForms, OverrideFilesMergeIntoTheBlocksTheyOverride) {
       "files) [tf-override-without-base]"};
   EXPECT_EQ(at_least(ws, Severity::note), expected);
   EXPECT_EQ(g.find(".:aws_s3_bucket.missing"), graph::k_no_node);
+  // A default provider configuration is implied: its override is that configuration.
+  EXPECT_EQ(edge_kind(g, ".:provider.aws", ".:local.region"), "reference");
+  EXPECT_EQ(edge_kind(g, ".:aws_vpc.main", ".:provider.aws"), "provider");
 }
 
 TEST(TerraformForms, JsonSyntaxReadsAsTheNativeSyntaxItStandsFor) {

@@ -104,6 +104,15 @@ void ModuleTree::apply_overrides(const terraform::File& file,
       continue;
     }
     auto base = dir.by_address.find(block.address);
+    // NOTE: Terraform implies an empty default configuration for every provider, so an
+    // override of one that no other file declares is that configuration (an aliased one must
+    // exist).
+    const bool implied = block.kind == terraform::BlockKind::provider && block.name.empty();
+    if (base == dir.by_address.end() && implied) {
+      dir.blocks.push_back(&block);
+      dir.by_address.emplace(block.address, &block);
+      continue;
+    }
     if (base == dir.by_address.end()) {
       diagnostics.push_back({file.path,
                              {block.span.first_line, 1},
