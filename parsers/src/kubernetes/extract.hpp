@@ -74,5 +74,7 @@ void extract_rbac_refs(Extraction& x, yaml::Node root);
 void extract_scaling_refs(Extraction& x, yaml::Node root);
 void extract_network_policy(Extraction& x, yaml::Node root);
 void extract_admission_refs(Extraction& x, yaml::Node root);
+void extract_admission_hooks(Extraction& x, yaml::Node root);  // rules and selectors
+void extract_custom_resource_definition(Extraction& x, yaml::Node root);
 
 }  // namespace blastgraph::kubernetes::detail

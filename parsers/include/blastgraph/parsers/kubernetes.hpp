@@ -117,6 +117,39 @@ struct AddressSite {
   auto operator<=>(const AddressSite&) const = default;
 };
 
+// One entry of an admission webhook's `rules`: the resources whose writes it intercepts.
+// Operations are not kept: any of them makes the webhook part of the object's life.
+struct AdmissionRule {
+  std::vector<std::string> api_groups;    // "" is the core group, "*" any
+  std::vector<std::string> api_versions;  // "*" any
+  std::vector<std::string> resources;     // "deployments", "pods/status", "pods/*", "*", "*/*"
+  std::string scope = "*";                // "Cluster", "Namespaced" or "*" (the default)
+  auto operator<=>(const AdmissionRule&) const = default;
+};
+
+// One webhook of a Validating/MutatingWebhookConfiguration and what it can see. A webhook
+// without rules sees nothing; absent selectors select everything, as the API server reads them.
+struct AdmissionHook {
+  std::string name;
+  std::vector<AdmissionRule> rules;
+  bool exact_match = false;  // `matchPolicy: Exact`; the v1 default Equivalent ignores versions
+  LabelSelector namespace_selector;
+  LabelSelector object_selector;
+  std::string path;  // "webhooks[<name>]"
+  SourcePosition position;
+  auto operator<=>(const AdmissionHook&) const = default;
+};
+
+// What a CustomResourceDefinition adds to the API: objects of `kind` in `group` are the
+// resource `plural`.
+struct CustomResourceType {
+  std::string group;
+  std::string kind;
+  std::string plural;
+  bool cluster_scoped = false;  // spec.scope: Cluster
+  auto operator<=>(const CustomResourceType&) const = default;
+};
+
 struct OwnerReference {
   std::string api_version;
   std::string kind;
@@ -151,6 +184,8 @@ struct Object {
   std::vector<ObjectRef> references;  // in source order
   std::vector<SelectorRef> selectors;
   std::vector<AddressSite> addresses;
+  std::vector<AdmissionHook> admission_hooks;  // webhook configurations
+  std::optional<CustomResourceType> defines;   // CustomResourceDefinition
 };
 
 // Diagnostics: the yaml-* codes of yaml::load, and the warnings k8s-helm-template,
