@@ -16,7 +16,8 @@ target_sources(blastgraph_parsers PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/helm.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kinds.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kustomization.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/addresses.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/addresses.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/address_keys.cpp)
 
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)

@@ -112,6 +112,7 @@ struct SelectorRef {
 // `stringData` value. Collected as written; find_service_addresses reads it.
 struct AddressSite {
   std::string value;
+  std::string key;  // the env var's name or the data key: what the value means
   std::string path;
   SourcePosition position;
   auto operator<=>(const AddressSite&) const = default;
@@ -243,7 +244,12 @@ struct ServiceAddress {
   std::string name;
   std::string namespace_name;
   std::optional<std::uint16_t> port;
-  auto operator<=>(const ServiceAddress&) const = default;
+  // How it was written, which does not make it another address (not compared):
+  std::string host;          // without scheme and port: "cart.shop.svc.cluster.local"
+  bool unmistakable = false; // a port, a scheme or the `svc` label: a host, not a dotted word
+  friend bool operator==(const ServiceAddress& a, const ServiceAddress& b) {
+    return a.name == b.name && a.namespace_name == b.namespace_name && a.port == b.port;
+  }
 };
 
 // Candidate in-cluster Service addresses in a string, in order, without duplicates. The
@@ -259,6 +265,22 @@ struct ServiceAddress {
 //   pod.name.ns.svc[.…]   a StatefulSet pod's address: the Service is `name`
 // Anything else is not a Service address: IPs, `localhost`, plain words (`true`, `info`),
 // file paths, e-mail addresses, external names (`api.stripe.com`).
+// Hosts that are named but not called are skipped inside the text too:
+//   - the value of a key that names a TLS server name (see names_tls_server_name), as in
+//     Envoy's `sni: x`, `server_name = "x"` or JSON `"serverName": "x"`;
+//   - metric labels: values of PromQL label matchers (`up{service="cart.shop"}`) and the
+//     entries of a `labels:` or `external_labels:` block (Prometheus rules and scrape configs).
 [[nodiscard]] std::vector<ServiceAddress> find_service_addresses(std::string_view value);
+
+// True when a key says its value is a name a TLS client sends or checks rather than a host it
+// connects to: its words (split at `_`, `-`, `.` and camelCase) hold `sni`, `server name`,
+// `target name override` (gRPC), `dns names` or `subject alt names` (certificates). A key
+// such as `REDIS_TLS_HOST` is still an address: a host reached over TLS is still called.
+[[nodiscard]] bool names_tls_server_name(std::string_view key);
+
+// The Services an address site calls: none when its key names a TLS server name or its value
+// is a dashboard (JSON with `"panels"`: Grafana's queries and links are not calls), otherwise
+// find_service_addresses of its value.
+[[nodiscard]] std::vector<ServiceAddress> find_called_services(const AddressSite& site);
 
 }  // namespace blastgraph::kubernetes
