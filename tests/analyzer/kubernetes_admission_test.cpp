@@ -38,15 +38,15 @@ TEST_F(Admission, ObjectSelectorOnPodsPicksTheWorkloadsWhosePodsMatch) {
 }
 
 TEST_F(Admission, CustomResourcesByTheirDefinitionOrTheGuessedPlural) {
-  // other.io's Widget is another resource; gadgets/status is a subresource of the Gadget.
-  EXPECT_EQ(admitted_by(graph(), "k8s:/ValidatingWebhookConfiguration/widget-operator"),
-            (std::set<std::string>{"k8s:billing/Gadget/red", "k8s:shop/Widget/blue"}));
+  // other.io's Elasticsearch is another resource; gadgets/status is a subresource of the Gadget.
+  EXPECT_EQ(admitted_by(graph(), "k8s:/ValidatingWebhookConfiguration/search-operator"),
+            (std::set<std::string>{"k8s:billing/Gadget/red", "k8s:shop/Elasticsearch/logs"}));
 }
 
 TEST_F(Admission, ClusterScopeAndNamespacesMatchedOnTheirOwnLabels) {
   // Webhook configurations are never sent to webhooks; billing is team b.
   EXPECT_EQ(admitted_by(graph(), "k8s:/ValidatingWebhookConfiguration/namespace-guard"),
-            (std::set<std::string>{"k8s:/CustomResourceDefinition/widgets.example.com",
+            (std::set<std::string>{"k8s:/CustomResourceDefinition/elasticsearches.example.com",
                                    "k8s:/Namespace/cart", "k8s:/Namespace/shop"}));
 }
 
