@@ -116,9 +116,11 @@ TEST(KubernetesBuiltins, ReferencesToBuiltinsAreNotReportedUnknownNamesAre) {
                             "k8s:shop/ServiceAccount/metrics",
                         }));
   // Built-ins still are nodes: a change to one reaches what uses it.
-  EXPECT_EQ(edge_kind(ws.graph, "k8s:shop/PersistentVolumeClaim/data", "k8s:/StorageClass/standard-rwo"),
-            "storage");
-  EXPECT_EQ(edge_kind(ws.graph, "k8s:/ClusterRoleBinding/api-view", "k8s:/ClusterRole/view"), "rbac_role");
+  EXPECT_EQ(
+      edge_kind(ws.graph, "k8s:shop/PersistentVolumeClaim/data", "k8s:/StorageClass/standard-rwo"),
+      "storage");
+  EXPECT_EQ(edge_kind(ws.graph, "k8s:/ClusterRoleBinding/api-view", "k8s:/ClusterRole/view"),
+            "rbac_role");
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 namespace blastgraph::analyzer::k8s_link {
 
 struct ApiResource {
-  std::string group;     // "" for the core group
+  std::string group;  // "" for the core group
   std::string version;
   std::string resource;  // lowercase plural: "deployments"
   bool cluster_scoped = false;

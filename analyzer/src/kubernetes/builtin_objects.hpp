@@ -12,7 +12,7 @@ namespace blastgraph::analyzer::k8s_link {
 // `name` in namespace `ns` ("" for cluster-scoped kinds) by itself; nullopt for anything a
 // manifest has to declare.
 [[nodiscard]] std::optional<std::string_view> builtin_platform(std::string_view kind,
-                                                                std::string_view ns,
-                                                                std::string_view name);
+                                                               std::string_view ns,
+                                                               std::string_view name);
 
 }  // namespace blastgraph::analyzer::k8s_link

@@ -11,9 +11,15 @@
 namespace blastgraph::kubernetes {
 namespace {
 
-bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_upper(char c) {
+  return std::isupper(static_cast<unsigned char>(c)) != 0;
+}
+bool is_lower(char c) {
+  return std::islower(static_cast<unsigned char>(c)) != 0;
+}
+bool is_alnum(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
 
 // `TLSServerName`, `tls.server_name`, `UPSTREAM_SNI` -> lowercase words.
 std::vector<std::string> key_words(std::string_view key) {
@@ -29,8 +35,8 @@ std::vector<std::string> key_words(std::string_view key) {
       continue;
     }
     const bool camel = is_upper(c) && i > 0 && is_lower(key[i - 1]);
-    const bool acronym_end = is_upper(c) && i > 0 && is_upper(key[i - 1]) && i + 1 < key.size() &&
-                             is_lower(key[i + 1]);
+    const bool acronym_end =
+        is_upper(c) && i > 0 && is_upper(key[i - 1]) && i + 1 < key.size() && is_lower(key[i + 1]);
     if (camel || acronym_end) flush();
     current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
@@ -49,7 +55,8 @@ constexpr std::array<std::array<std::string_view, 3>, 7> k_tls_name_phrases{{
     {"subject", "alt", "names"},
 }};
 
-bool holds_phrase(const std::vector<std::string>& words, const std::array<std::string_view, 3>& phrase) {
+bool holds_phrase(const std::vector<std::string>& words,
+                  const std::array<std::string_view, 3>& phrase) {
   const auto length = static_cast<std::size_t>(
       std::count_if(phrase.begin(), phrase.end(), [](std::string_view w) { return !w.empty(); }));
   for (std::size_t i = 0; i + length <= words.size(); ++i) {

@@ -85,8 +85,8 @@ std::optional<ServiceAddress> to_service(const std::vector<std::string_view>& la
     return std::nullopt;
   }
   if (all_digits(labels[name + 1])) return std::nullopt;  // a version like v1.2
-  return ServiceAddress{std::string(labels[name]), std::string(labels[name + 1]), std::nullopt,
-                        {}, false};
+  return ServiceAddress{
+      std::string(labels[name]), std::string(labels[name + 1]), std::nullopt, {}, false};
 }
 
 std::optional<ServiceAddress> read_token(std::string_view token) {
@@ -157,8 +157,8 @@ int brace_balance(std::string_view token) {
 // when the line holds a `labels:` key, whose deeper-indented lines are labels too.
 bool scan_line(std::string_view line, int& braces, std::vector<ServiceAddress>& out) {
   constexpr std::string_view k_separators = " \t\r,;=";
-  bool in_labels = false;  // the rest of the line is a `labels:` flow mapping
-  bool skip_value = false; // the next value belongs to a key that names no call
+  bool in_labels = false;   // the rest of the line is a `labels:` flow mapping
+  bool skip_value = false;  // the next value belongs to a key that names no call
   for (std::size_t start = line.find_first_not_of(k_separators); start != std::string_view::npos;) {
     std::size_t end = std::min(line.find_first_of(k_separators, start), line.size());
     std::string_view token = line.substr(start, end - start);

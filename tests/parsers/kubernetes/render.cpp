@@ -168,13 +168,14 @@ void render_admission(std::ostringstream& out, const Object& o) {
         << render_selector(hook.namespace_selector) << " objects"
         << render_selector(hook.object_selector) << "\n";
     for (const AdmissionRule& rule : hook.rules) {
-      out << "    rule groups " << join_quoted(rule.api_groups) << " versions " << join_quoted(rule.api_versions)
-          << " resources " << join_quoted(rule.resources) << " scope " << rule.scope << "\n";
+      out << "    rule groups " << join_quoted(rule.api_groups) << " versions "
+          << join_quoted(rule.api_versions) << " resources " << join_quoted(rule.resources)
+          << " scope " << rule.scope << "\n";
     }
   }
   if (o.defines) {
-    out << "  defines " << o.defines->group << " " << o.defines->kind << " "
-        << o.defines->plural << (o.defines->cluster_scoped ? " cluster" : " namespaced") << "\n";
+    out << "  defines " << o.defines->group << " " << o.defines->kind << " " << o.defines->plural
+        << (o.defines->cluster_scoped ? " cluster" : " namespaced") << "\n";
   }
 }
 

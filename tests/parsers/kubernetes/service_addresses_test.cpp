@@ -168,13 +168,13 @@ TEST(FindServiceAddresses, KeepsTheHostAsWrittenAndWhetherItIsUnmistakable) {
 }
 
 TEST(NamesTlsServerName, ByTheWordsOfTheKey) {
-  for (std::string_view key : {"UPSTREAM_SNI", "sni", "tls.serverName", "SERVER_NAME",
-                               "TLSServerName", "grpc.ssl_target_name_override", "dnsNames",
-                               "subjectAltNames"}) {
+  for (std::string_view key :
+       {"UPSTREAM_SNI", "sni", "tls.serverName", "SERVER_NAME", "TLSServerName",
+        "grpc.ssl_target_name_override", "dnsNames", "subjectAltNames"}) {
     EXPECT_TRUE(names_tls_server_name(key)) << key;
   }
-  for (std::string_view key : {"REDIS_TLS_HOST", "SERVICE_NAME", "SNIPPET_URL", "snis_url",
-                               "HOST", "server", ""}) {
+  for (std::string_view key :
+       {"REDIS_TLS_HOST", "SERVICE_NAME", "SNIPPET_URL", "snis_url", "HOST", "server", ""}) {
     EXPECT_FALSE(names_tls_server_name(key)) << key;
   }
 }

@@ -245,8 +245,8 @@ struct ServiceAddress {
   std::string namespace_name;
   std::optional<std::uint16_t> port;
   // How it was written, which does not make it another address (not compared):
-  std::string host;          // without scheme and port: "cart.shop.svc.cluster.local"
-  bool unmistakable = false; // a port, a scheme or the `svc` label: a host, not a dotted word
+  std::string host;           // without scheme and port: "cart.shop.svc.cluster.local"
+  bool unmistakable = false;  // a port, a scheme or the `svc` label: a host, not a dotted word
   friend bool operator==(const ServiceAddress& a, const ServiceAddress& b) {
     return a.name == b.name && a.namespace_name == b.namespace_name && a.port == b.port;
   }
