@@ -148,6 +148,7 @@ metadata: {name: guard}
 webhooks:
   - name: guard.example.com
     clientConfig: {service: {name: guard, namespace: apps}}
+    rules: [{apiGroups: [apps], apiVersions: [v1], resources: [deployments]}]
 ---
 apiVersion: v1
 kind: Service

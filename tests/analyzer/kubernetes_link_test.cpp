@@ -264,6 +264,7 @@ metadata: {name: policy}
 webhooks:
   - name: policy.example.com
     clientConfig: {service: {name: auth, namespace: platform}}
+    rules: [{apiGroups: [apps], apiVersions: [v1], resources: [deployments]}]
 )");
   const auto ws = workspace();
   const auto& g = ws.graph;
@@ -273,10 +274,11 @@ webhooks:
   EXPECT_EQ(edge_kind(g, "k8s:shop/Ingress/public", "k8s:shop/Service/api"), "ingress_backend");
   EXPECT_EQ(edge_kind(g, "k8s:shop/Ingress/public", "k8s:shop/Secret/shop-tls"), "tls_secret");
   EXPECT_EQ(edge_kind(g, "k8s:/ValidatingWebhookConfiguration/policy", "k8s:platform/Service/auth"), "reference");
-  // The webhook reaches everything it admits.
+  // The webhook reaches what its rules admit, and only that.
   EXPECT_EQ(edge_kind(g, "k8s:shop/Deployment/api", "k8s:/ValidatingWebhookConfiguration/policy"), "admission");
   const auto reached = reached_ids(g, {"k8s:platform/Service/auth"});
-  EXPECT_TRUE(reached.contains("k8s:shop/ConfigMap/shared"));
+  EXPECT_TRUE(reached.contains("k8s:shop/Deployment/api"));
+  EXPECT_FALSE(reached.contains("k8s:shop/ConfigMap/shared"));
 }
 
 TEST_F(KubernetesLink, ServicesFromLabelsAndVersionsAreOneService) {

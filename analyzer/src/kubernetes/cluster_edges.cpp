@@ -1,5 +1,6 @@
 // Cluster-wide structure: namespace containment, admission webhooks and APIServices, and
 // ExternalName Services (which leave the cluster).
+#include "kubernetes/admission_scope.hpp"
 #include "kubernetes/link.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
@@ -25,10 +26,53 @@ void link_external_name(Linker& linker, const PlacedObject& service) {
               service.object->position, "spec.externalName");
 }
 
+// The labels a webhook's namespaceSelector is matched against (see AdmittedObject).
+const kubernetes::Labels* namespace_labels(const ObjectIndex& index, const PlacedObject& placed,
+                                           bool cluster_scoped) {
+  const auto& object = *placed.object;
+  if (cluster_scoped && object.kind != "Namespace") return nullptr;
+  const auto& namespaces = index.namespaces();
+  const auto found = namespaces.find(object.kind == "Namespace" ? object.name : placed.ns);
+  return found != namespaces.end() ? &found->second : &object.labels;
+}
+
+// The first of the configuration's webhooks that sees `other`, or nullptr. An object with a pod
+// template is also seen as the pods it creates: a webhook on pods gates every rollout.
+const kubernetes::AdmissionHook* first_hook_seeing(const kubernetes::Object& webhooks,
+                                                   const PlacedObject& other,
+                                                   const ApiResources& resources,
+                                                   const ObjectIndex& index) {
+  const auto& object = *other.object;
+  auto resource = resources.of(object);
+  const auto* ns_labels = namespace_labels(index, other, resource.cluster_scoped);
+  const AdmittedObject as_itself{std::move(resource), object.labels, ns_labels};
+  const AdmittedObject as_pods{{"", "v1", "pods", false}, object.pod_template_labels, ns_labels};
+  for (const auto& hook : webhooks.admission_hooks) {
+    if (hook_sees(hook, as_itself)) return &hook;
+    if (object.has_pod_template && hook_sees(hook, as_pods)) return &hook;
+  }
+  return nullptr;
+}
+
+// Everything a webhook admits depends on it: a broken webhook blocks those writes. Only what
+// its rules and selectors let through, though: an operator's webhook for its own custom
+// resources does not stand between the cluster and every Deployment.
+void link_webhook(Linker& linker, const PlacedObject& placed, const ApiResources& resources) {
+  const auto& index = linker.index();
+  for (const auto& other : index.objects()) {
+    if (&other == &placed) continue;
+    const auto* hook = first_hook_seeing(*placed.object, other, resources, index);
+    if (hook == nullptr) continue;
+    linker.edge(other.id, placed.id, EdgeKind::admission, *placed.object, hook->position,
+                hook->path + ".rules");
+  }
+}
+
 }  // namespace
 
 void add_cluster_edges(Linker& linker) {
   const auto& objects = linker.index().objects();
+  const ApiResources resources(linker.index());
   for (const auto& placed : objects) {
     const auto& object = *placed.object;
     if (!placed.ns.empty()) {
@@ -40,15 +84,17 @@ void add_cluster_edges(Linker& linker) {
     if (object.kind == "Service" && !object.external_name.empty()) {
       link_external_name(linker, placed);
     }
-    const bool webhook = is_webhook(object.kind);
+    if (is_webhook(object.kind)) {
+      link_webhook(linker, placed, resources);
+      continue;
+    }
     const auto api_version = object.kind == "APIService" ? served_api_version(object.name) : "";
-    if (!webhook && api_version.empty()) continue;
-    // Everything admitted (or served) depends on it: a broken webhook blocks every write.
+    if (api_version.empty()) continue;
+    // Objects of the API it serves are read and written through it.
     for (const auto& other : objects) {
-      if (&other == &placed) continue;
-      if (!webhook && other.object->api_version != api_version) continue;
+      if (&other == &placed || other.object->api_version != api_version) continue;
       linker.edge(other.id, placed.id, EdgeKind::admission, object, object.position,
-                  webhook ? "webhooks" : "spec.service");
+                  "spec.service");
     }
   }
 }

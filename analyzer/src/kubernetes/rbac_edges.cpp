@@ -1,5 +1,6 @@
 // RBAC subjects: a ServiceAccount depends on every binding that grants it something, so a
 // change to a Role reaches binding -> account -> the workloads running as that account.
+#include "kubernetes/builtin_objects.hpp"
 #include "kubernetes/link.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
@@ -22,7 +23,8 @@ void link_subject(Linker& linker, const PlacedObject& binding, const kubernetes:
   if (ref.kind == "ServiceAccount") {
     const auto ns = ref.namespace_name.empty() ? binding.ns : ref.namespace_name;
     const auto account = object_id("ServiceAccount", ns, ref.name);
-    if (!linker.ensure_target(account, "ServiceAccount")) {
+    const bool builtin = builtin_platform("ServiceAccount", ns, ref.name).has_value();
+    if (!linker.ensure_target(account, "ServiceAccount") && !builtin) {
       linker.report(object, ref.position, Severity::note, "k8s-unresolved-reference",
                     binding.id + " binds " + account + ", which no manifest declares");
     }

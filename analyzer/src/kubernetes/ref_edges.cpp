@@ -2,6 +2,7 @@
 // routes, RBAC roles, scale targets, webhook services.
 #include <optional>
 
+#include "kubernetes/builtin_objects.hpp"
 #include "kubernetes/link.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
@@ -92,7 +93,7 @@ void link_reference(Linker& linker, const PlacedObject& from, const ObjectRef& r
   }
   if (rule->skip_undeclared && linker.index().find(target) == nullptr) return;
   const bool declared = linker.ensure_target(target, ref.kind);
-  if (!declared && !ref.implicit && !ref.optional) {
+  if (!declared && !ref.implicit && !ref.optional && !builtin_platform(ref.kind, ns, ref.name)) {
     linker.report(object, ref.position, Severity::note, "k8s-unresolved-reference",
                   from.id + " refers to " + target + ", which no manifest declares");
   }

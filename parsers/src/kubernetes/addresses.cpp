@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "blastgraph/parsers/kubernetes.hpp"
 
@@ -72,7 +73,7 @@ std::optional<ServiceAddress> to_service(const std::vector<std::string_view>& la
   if (labels.empty() || !(labels[0][0] >= 'a' && labels[0][0] <= 'z')) return std::nullopt;
   if (labels.size() == 1) {
     if ((!has_port && !has_scheme) || labels[0] == "localhost") return std::nullopt;
-    return ServiceAddress{std::string(labels[0]), {}, std::nullopt};
+    return ServiceAddress{std::string(labels[0]), {}, std::nullopt, {}, false};
   }
   std::size_t name = 0;
   if (labels.size() >= 3 && labels[2] != "svc") {
@@ -84,7 +85,8 @@ std::optional<ServiceAddress> to_service(const std::vector<std::string_view>& la
     return std::nullopt;
   }
   if (all_digits(labels[name + 1])) return std::nullopt;  // a version like v1.2
-  return ServiceAddress{std::string(labels[name]), std::string(labels[name + 1]), std::nullopt};
+  return ServiceAddress{
+      std::string(labels[name]), std::string(labels[name + 1]), std::nullopt, {}, false};
 }
 
 std::optional<ServiceAddress> read_token(std::string_view token) {
@@ -112,9 +114,13 @@ std::optional<ServiceAddress> read_token(std::string_view token) {
   }
   // Without a scheme, `a/b` is a file path unless a port says otherwise (`svc:8080/api`).
   if (has_path && !has_scheme && !port) return std::nullopt;
-  std::optional<ServiceAddress> service =
-      to_service(dns_labels(authority), port.has_value(), has_scheme);
-  if (service) service->port = port;
+  const std::vector<std::string_view> labels = dns_labels(authority);
+  std::optional<ServiceAddress> service = to_service(labels, port.has_value(), has_scheme);
+  if (!service) return service;
+  service->port = port;
+  service->host = std::string(authority);
+  // Three labels or more were only accepted with `svc` among them.
+  service->unmistakable = has_scheme || port.has_value() || labels.size() >= 3;
   return service;
 }
 
@@ -128,21 +134,69 @@ std::string_view trim_token(std::string_view token) {
   return token;
 }
 
+// Keys whose block or flow mapping holds metric labels (Prometheus rules, scrape configs).
+constexpr std::array<std::string_view, 2> k_label_blocks{"labels", "external_labels"};
+
+// The name in a key token: `"sni":` -> `sni`, `{service` -> `service`, `job!` -> `job`.
+std::string_view key_name(std::string_view token) {
+  constexpr std::string_view k_around = "\"'`{[(,!~:";
+  std::size_t first = token.find_first_not_of(k_around);
+  if (first == std::string_view::npos) return {};
+  std::size_t last = token.find_last_not_of(k_around);
+  std::size_t open = token.rfind('{', last);  // PromQL: `up{job`
+  if (open != std::string_view::npos && open >= first) first = open + 1;
+  return token.substr(first, last + 1 - first);
+}
+
+int brace_balance(std::string_view token) {
+  return static_cast<int>(std::count(token.begin(), token.end(), '{')) -
+         static_cast<int>(std::count(token.begin(), token.end(), '}'));
+}
+
+// Reads one line's tokens into `out`. `braces` carries open `{` across lines. Returns true
+// when the line holds a `labels:` key, whose deeper-indented lines are labels too.
+bool scan_line(std::string_view line, int& braces, std::vector<ServiceAddress>& out) {
+  constexpr std::string_view k_separators = " \t\r,;=";
+  bool in_labels = false;   // the rest of the line is a `labels:` flow mapping
+  bool skip_value = false;  // the next value belongs to a key that names no call
+  for (std::size_t start = line.find_first_not_of(k_separators); start != std::string_view::npos;) {
+    std::size_t end = std::min(line.find_first_of(k_separators, start), line.size());
+    std::string_view token = line.substr(start, end - start);
+    start = line.find_first_not_of(k_separators, end);
+    braces = std::max(0, braces + brace_balance(token));
+    if (in_labels) continue;
+    // Keys of `key=value`, `key: value` and JSON: `log.level` is a setting, not a Service.
+    const std::size_t next = line.find_first_not_of(" \t", end);  // `key = value` too
+    const bool before_equals = next != std::string_view::npos && line[next] == '=';
+    if (token.find("://") == std::string_view::npos && (token.ends_with(':') || before_equals)) {
+      const std::string_view key = key_name(token);
+      in_labels = listed(k_label_blocks, key);
+      // Inside braces, `key="value"` is a label matcher (`up{service="cart.shop"}`).
+      skip_value = names_tls_server_name(key) || (before_equals && braces > 0);
+      continue;
+    }
+    if (std::exchange(skip_value, false)) continue;
+    std::optional<ServiceAddress> found = read_token(trim_token(token));
+    if (found && std::find(out.begin(), out.end(), *found) == out.end()) out.push_back(*found);
+  }
+  return in_labels;
+}
+
 }  // namespace
 
 std::vector<ServiceAddress> find_service_addresses(std::string_view value) {
-  constexpr std::string_view k_separators = " \t\r\n,;=";
   std::vector<ServiceAddress> out;
-  for (std::size_t start = value.find_first_not_of(k_separators);
-       start != std::string_view::npos;) {
-    std::size_t end = std::min(value.find_first_of(k_separators, start), value.size());
-    std::string_view token = value.substr(start, end - start);
-    // Keys of `key=value`, `key: value` and JSON: `log.level` is a setting, not a Service.
-    bool is_key = token.find("://") == std::string_view::npos &&
-                  (token.ends_with(':') || (end < value.size() && value[end] == '='));
-    std::optional<ServiceAddress> found = is_key ? std::nullopt : read_token(trim_token(token));
-    if (found && std::find(out.begin(), out.end(), *found) == out.end()) out.push_back(*found);
-    start = value.find_first_not_of(k_separators, end);
+  int braces = 0;
+  std::optional<std::size_t> label_block;  // indentation of the open `labels:` key
+  for (std::size_t line_start = 0; line_start <= value.size();) {
+    const std::size_t line_end = std::min(value.find('\n', line_start), value.size());
+    const std::string_view line = value.substr(line_start, line_end - line_start);
+    line_start = line_end + 1;
+    const std::size_t indent = line.find_first_not_of(" \t-");  // `- ` starts a list item
+    if (indent == std::string_view::npos) continue;
+    if (label_block && indent > *label_block) continue;
+    label_block.reset();
+    if (scan_line(line, braces, out)) label_block = indent;
   }
   return out;
 }

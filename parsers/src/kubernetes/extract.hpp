@@ -27,8 +27,8 @@ class Extraction {
   void add_implicit_ref(std::string_view kind, std::string_view name, RefVia via, std::string path,
                         SourcePosition position);
   void add_selector(SelectorRef selector) { m_object.selectors.push_back(std::move(selector)); }
-  // Records the scalar `value` as an address site when it holds text.
-  void add_address(yaml::Node value, std::string path);
+  // Records the scalar `value`, written under `key`, as an address site when it holds text.
+  void add_address(yaml::Node value, std::string key, std::string path);
 
   void warn(yaml::Node at, std::string code, std::string message);
 
@@ -74,5 +74,7 @@ void extract_rbac_refs(Extraction& x, yaml::Node root);
 void extract_scaling_refs(Extraction& x, yaml::Node root);
 void extract_network_policy(Extraction& x, yaml::Node root);
 void extract_admission_refs(Extraction& x, yaml::Node root);
+void extract_admission_hooks(Extraction& x, yaml::Node root);  // rules and selectors
+void extract_custom_resource_definition(Extraction& x, yaml::Node root);
 
 }  // namespace blastgraph::kubernetes::detail

@@ -22,10 +22,10 @@ void Extraction::add_implicit_ref(std::string_view kind, std::string_view name, 
       std::string(kind), {}, std::string(name), via, std::move(path), position, false, true});
 }
 
-void Extraction::add_address(yaml::Node value, std::string path) {
+void Extraction::add_address(yaml::Node value, std::string key, std::string path) {
   if (!value.is_text()) return;
   m_object.addresses.push_back(
-      AddressSite{std::string(value.scalar()), std::move(path), value.position()});
+      AddressSite{std::string(value.scalar()), std::move(key), std::move(path), value.position()});
 }
 
 void Extraction::warn(yaml::Node at, std::string code, std::string message) {

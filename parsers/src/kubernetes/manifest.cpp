@@ -16,7 +16,7 @@ struct KindExtractor {
 };
 
 // Pod templates are found for every kind (extract_workload); these are the rest.
-constexpr std::array<KindExtractor, 23> k_extractors{{
+constexpr std::array<KindExtractor, 24> k_extractors{{
     {"Service", detail::extract_service},
     {"ConfigMap", detail::extract_config_data},
     {"Secret", detail::extract_config_data},
@@ -40,6 +40,7 @@ constexpr std::array<KindExtractor, 23> k_extractors{{
     {"MutatingWebhookConfiguration", detail::extract_admission_refs},
     {"ValidatingWebhookConfiguration", detail::extract_admission_refs},
     {"APIService", detail::extract_admission_refs},
+    {"CustomResourceDefinition", detail::extract_custom_resource_definition},
 }};
 
 class ObjectReader {

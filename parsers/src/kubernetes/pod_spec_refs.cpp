@@ -16,7 +16,7 @@ void extract_env(Extraction& x, yaml::Node env, const std::string& path) {
   for (std::size_t i = 0; i < env.size() && env.is_sequence(); ++i) {
     yaml::Node var = env.item(i);
     std::string var_path = path + ".env" + item_label(var, i);
-    x.add_address(var.find("value"), var_path + ".value");
+    x.add_address(var.find("value"), text_of(var.find("name")), var_path + ".value");
     yaml::Node from = var.find("valueFrom");
     if (yaml::Node ref = from.find("configMapKeyRef")) {
       x.add_ref("ConfigMap", ref.find("name"), RefVia::env_value_from,

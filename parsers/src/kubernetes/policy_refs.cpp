@@ -80,6 +80,7 @@ void extract_admission_refs(Extraction& x, yaml::Node root) {
               service.find("namespace"));
     return;
   }
+  extract_admission_hooks(x, root);
   yaml::Node webhooks = root.find("webhooks");
   for (std::size_t i = 0; i < webhooks.size() && webhooks.is_sequence(); ++i) {
     yaml::Node service = webhooks.item(i).find("clientConfig").find("service");

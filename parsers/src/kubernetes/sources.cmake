@@ -12,10 +12,12 @@ target_sources(blastgraph_parsers PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ingress_refs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rbac_refs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/policy_refs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/admission_rules.cpp
   ${CMAKE_CURRENT_LIST_DIR}/helm.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kinds.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kustomization.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/addresses.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/addresses.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/address_keys.cpp)
 
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)

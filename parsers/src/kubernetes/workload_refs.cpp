@@ -92,7 +92,8 @@ void extract_config_data(Extraction& x, yaml::Node root) {
   yaml::Node data = root.find(field);
   for (std::size_t i = 0; i < data.size() && data.is_mapping(); ++i) {
     if (!data.key(i).is_text()) continue;
-    x.add_address(data.value(i), std::string(field) + "." + std::string(data.key(i).scalar()));
+    std::string key(data.key(i).scalar());
+    x.add_address(data.value(i), key, std::string(field) + "." + key);
   }
 }
 

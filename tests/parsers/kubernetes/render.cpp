@@ -153,6 +153,32 @@ void render_refs(std::ostringstream& out, const Object& o) {
   }
 }
 
+std::string join_quoted(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += (i ? ",\"" : "\"") + items[i] + "\"";
+  }
+  return "[" + out + "]";
+}
+
+void render_admission(std::ostringstream& out, const Object& o) {
+  for (const AdmissionHook& hook : o.admission_hooks) {
+    out << "  hook " << hook.name << " " << at(hook.position) << " " << hook.path
+        << (hook.exact_match ? " exact" : "") << " namespaces"
+        << render_selector(hook.namespace_selector) << " objects"
+        << render_selector(hook.object_selector) << "\n";
+    for (const AdmissionRule& rule : hook.rules) {
+      out << "    rule groups " << join_quoted(rule.api_groups) << " versions "
+          << join_quoted(rule.api_versions) << " resources " << join_quoted(rule.resources)
+          << " scope " << rule.scope << "\n";
+    }
+  }
+  if (o.defines) {
+    out << "  defines " << o.defines->group << " " << o.defines->kind << " " << o.defines->plural
+        << (o.defines->cluster_scoped ? " cluster" : " namespaced") << "\n";
+  }
+}
+
 void render_object(std::ostringstream& out, const Object& o) {
   out << "object " << o.api_version << " " << o.kind << " "
       << (o.namespace_name.empty() ? "" : o.namespace_name + "/") << o.name << " doc "
@@ -171,6 +197,7 @@ void render_object(std::ostringstream& out, const Object& o) {
   if (!o.service_type.empty()) out << "  service type " << o.service_type << "\n";
   if (!o.external_name.empty()) out << "  external name " << o.external_name << "\n";
   render_refs(out, o);
+  render_admission(out, o);
 }
 
 void render_diagnostics(std::ostringstream& out, std::vector<Diagnostic> diagnostics) {

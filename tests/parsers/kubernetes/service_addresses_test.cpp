@@ -13,7 +13,7 @@ struct Row {
 };
 
 ServiceAddress at(std::string name, std::string ns, std::optional<std::uint16_t> port = {}) {
-  return ServiceAddress{std::move(name), std::move(ns), port};
+  return ServiceAddress{std::move(name), std::move(ns), port, {}, false};
 }
 
 const std::vector<Row>& found_rows() {
@@ -119,6 +119,79 @@ TEST(FindServiceAddresses, FindsAddressesInsideConfigurationFiles) {
   EXPECT_EQ(find_service_addresses(properties),
             (std::vector<ServiceAddress>{at("postgres", "data", 5432), at("catalog", "", 8080),
                                          at("cache", "shop", 6379)}));
+}
+
+// Each rule below has its own test, so removing one fails exactly that test.
+
+TEST(FindServiceAddresses, SkipsTheValueOfATlsServerNameKey) {
+  const std::string envoy =
+      "- sni: payments.shop.svc.cluster.local\n"
+      "  address: cart.shop.svc.cluster.local\n"
+      "{\"serverName\": \"auth.platform.svc\"}\n"
+      "server_name = \"search.shop.svc\"\n";
+  EXPECT_EQ(find_service_addresses(envoy), (std::vector<ServiceAddress>{at("cart", "shop")}));
+}
+
+TEST(FindServiceAddresses, SkipsPromqlLabelMatchers) {
+  const std::string rule =
+      "expr: up{service=\"payments.shop\", instance!=\"cart.shop:8080\"} == 0\n"
+      "url: http://prometheus.monitoring:9090\n";
+  EXPECT_EQ(find_service_addresses(rule),
+            (std::vector<ServiceAddress>{at("prometheus", "monitoring", 9090)}));
+}
+
+TEST(FindServiceAddresses, SkipsLabelBlocks) {
+  const std::string scrape =
+      "- targets: [\"api.shop:8080\"]\n"
+      "  labels:\n"
+      "    service: cart.shop\n"
+      "    upstream: payments.shop:443\n"
+      "- targets: [\"orders.shop:8080\"]\n"
+      "  labels: {service: search.shop}\n"
+      "global: {external_labels: {cluster: prod.west}}\n";
+  EXPECT_EQ(find_service_addresses(scrape),
+            (std::vector<ServiceAddress>{at("api", "shop", 8080), at("orders", "shop", 8080)}));
+}
+
+TEST(FindServiceAddresses, KeepsTheHostAsWrittenAndWhetherItIsUnmistakable) {
+  const auto url = find_service_addresses("http://orders.internal/x");
+  ASSERT_EQ(url.size(), 1U);
+  EXPECT_EQ(url[0].host, "orders.internal");
+  EXPECT_TRUE(url[0].unmistakable);
+  const auto cluster = find_service_addresses("ledger.finance.svc.cluster.local");
+  ASSERT_EQ(cluster.size(), 1U);
+  EXPECT_EQ(cluster[0].host, "ledger.finance.svc.cluster.local");
+  EXPECT_TRUE(cluster[0].unmistakable);
+  const auto word = find_service_addresses("auth.platform");
+  ASSERT_EQ(word.size(), 1U);
+  EXPECT_FALSE(word[0].unmistakable);
+}
+
+TEST(NamesTlsServerName, ByTheWordsOfTheKey) {
+  for (std::string_view key :
+       {"UPSTREAM_SNI", "sni", "tls.serverName", "SERVER_NAME", "TLSServerName",
+        "grpc.ssl_target_name_override", "dnsNames", "subjectAltNames"}) {
+    EXPECT_TRUE(names_tls_server_name(key)) << key;
+  }
+  for (std::string_view key :
+       {"REDIS_TLS_HOST", "SERVICE_NAME", "SNIPPET_URL", "snis_url", "HOST", "server", ""}) {
+    EXPECT_FALSE(names_tls_server_name(key)) << key;
+  }
+}
+
+TEST(FindCalledServices, NotFromTlsServerNameKeys) {
+  const std::string host = "payments.shop.svc.cluster.local";
+  EXPECT_TRUE(find_called_services({host, "PAYMENTS_SNI", "env[PAYMENTS_SNI].value", {}}).empty());
+  EXPECT_EQ(find_called_services({host, "PAYMENTS_URL", "env[PAYMENTS_URL].value", {}}),
+            (std::vector<ServiceAddress>{at("payments", "shop")}));
+}
+
+TEST(FindCalledServices, NotFromDashboards) {
+  const std::string dashboard =
+      "{\"title\": \"Cart\", \"panels\": [{\"links\": [{\"url\": \"http://cart.shop:8080\"}]}]}";
+  EXPECT_TRUE(find_called_services({dashboard, "cart.json", "data.cart.json", {}}).empty());
+  const std::string config = "{\"upstream\": \"http://cart.shop:8080\"}";
+  EXPECT_EQ(find_called_services({config, "app.json", "data.app.json", {}}).size(), 1U);
 }
 
 }  // namespace

@@ -112,9 +112,43 @@ struct SelectorRef {
 // `stringData` value. Collected as written; find_service_addresses reads it.
 struct AddressSite {
   std::string value;
+  std::string key;  // the env var's name or the data key: what the value means
   std::string path;
   SourcePosition position;
   auto operator<=>(const AddressSite&) const = default;
+};
+
+// One entry of an admission webhook's `rules`: the resources whose writes it intercepts.
+// Operations are not kept: any of them makes the webhook part of the object's life.
+struct AdmissionRule {
+  std::vector<std::string> api_groups;    // "" is the core group, "*" any
+  std::vector<std::string> api_versions;  // "*" any
+  std::vector<std::string> resources;     // "deployments", "pods/status", "pods/*", "*", "*/*"
+  std::string scope = "*";                // "Cluster", "Namespaced" or "*" (the default)
+  auto operator<=>(const AdmissionRule&) const = default;
+};
+
+// One webhook of a Validating/MutatingWebhookConfiguration and what it can see. A webhook
+// without rules sees nothing; absent selectors select everything, as the API server reads them.
+struct AdmissionHook {
+  std::string name;
+  std::vector<AdmissionRule> rules;
+  bool exact_match = false;  // `matchPolicy: Exact`; the v1 default Equivalent ignores versions
+  LabelSelector namespace_selector;
+  LabelSelector object_selector;
+  std::string path;  // "webhooks[<name>]"
+  SourcePosition position;
+  auto operator<=>(const AdmissionHook&) const = default;
+};
+
+// What a CustomResourceDefinition adds to the API: objects of `kind` in `group` are the
+// resource `plural`.
+struct CustomResourceType {
+  std::string group;
+  std::string kind;
+  std::string plural;
+  bool cluster_scoped = false;  // spec.scope: Cluster
+  auto operator<=>(const CustomResourceType&) const = default;
 };
 
 struct OwnerReference {
@@ -151,6 +185,8 @@ struct Object {
   std::vector<ObjectRef> references;  // in source order
   std::vector<SelectorRef> selectors;
   std::vector<AddressSite> addresses;
+  std::vector<AdmissionHook> admission_hooks;  // webhook configurations
+  std::optional<CustomResourceType> defines;   // CustomResourceDefinition
 };
 
 // Diagnostics: the yaml-* codes of yaml::load, and the warnings k8s-helm-template,
@@ -208,7 +244,12 @@ struct ServiceAddress {
   std::string name;
   std::string namespace_name;
   std::optional<std::uint16_t> port;
-  auto operator<=>(const ServiceAddress&) const = default;
+  // How it was written, which does not make it another address (not compared):
+  std::string host;           // without scheme and port: "cart.shop.svc.cluster.local"
+  bool unmistakable = false;  // a port, a scheme or the `svc` label: a host, not a dotted word
+  friend bool operator==(const ServiceAddress& a, const ServiceAddress& b) {
+    return a.name == b.name && a.namespace_name == b.namespace_name && a.port == b.port;
+  }
 };
 
 // Candidate in-cluster Service addresses in a string, in order, without duplicates. The
@@ -224,6 +265,22 @@ struct ServiceAddress {
 //   pod.name.ns.svc[.…]   a StatefulSet pod's address: the Service is `name`
 // Anything else is not a Service address: IPs, `localhost`, plain words (`true`, `info`),
 // file paths, e-mail addresses, external names (`api.stripe.com`).
+// Hosts that are named but not called are skipped inside the text too:
+//   - the value of a key that names a TLS server name (see names_tls_server_name), as in
+//     Envoy's `sni: x`, `server_name = "x"` or JSON `"serverName": "x"`;
+//   - metric labels: values of PromQL label matchers (`up{service="cart.shop"}`) and the
+//     entries of a `labels:` or `external_labels:` block (Prometheus rules and scrape configs).
 [[nodiscard]] std::vector<ServiceAddress> find_service_addresses(std::string_view value);
+
+// True when a key says its value is a name a TLS client sends or checks rather than a host it
+// connects to: its words (split at `_`, `-`, `.` and camelCase) hold `sni`, `server name`,
+// `target name override` (gRPC), `dns names` or `subject alt names` (certificates). A key
+// such as `REDIS_TLS_HOST` is still an address: a host reached over TLS is still called.
+[[nodiscard]] bool names_tls_server_name(std::string_view key);
+
+// The Services an address site calls: none when its key names a TLS server name or its value
+// is a dashboard (JSON with `"panels"`: Grafana's queries and links are not calls), otherwise
+// find_service_addresses of its value.
+[[nodiscard]] std::vector<ServiceAddress> find_called_services(const AddressSite& site);
 
 }  // namespace blastgraph::kubernetes
