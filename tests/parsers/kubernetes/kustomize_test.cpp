@@ -72,7 +72,8 @@ TEST_P(Rendered, MatchesKustomize) {
   for (const Diagnostic& d : build.diagnostics) ADD_FAILURE() << d.file << ": " << d.code << " " << d.message;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, Rendered, ::testing::Values("names", "generators", "patches"));
+INSTANTIATE_TEST_SUITE_P(Cases, Rendered, ::testing::Values("names", "generators", "patches", "components",
+                                                            "generator_behavior", "labels"));
 
 TEST(KustomizeBuild, ObjectsPointIntoTheFilesWhereTheyAreWritten) {
   const KustomizeBuild build = build_case("names");

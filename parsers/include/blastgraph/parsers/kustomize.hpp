@@ -41,8 +41,8 @@ struct KustomizeBuild {
   // k8s-kustomize-remote (a remote base, not fetched), k8s-kustomize-missing (a file or
   // directory that is not there), k8s-kustomize-cycle, k8s-kustomize-depth,
   // k8s-kustomize-patch (a patch that applies to nothing or cannot apply),
-  // k8s-kustomize-unsupported (a field this renderer does not apply), and the manifest
-  // diagnostics of the files read.
+  // k8s-kustomize-unsupported (a field this renderer does not apply). YAML problems of the
+  // files read are not repeated here: they are those files' own diagnostics.
   std::vector<Diagnostic> diagnostics;
 };
 

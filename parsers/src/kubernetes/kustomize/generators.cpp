@@ -15,7 +15,7 @@ std::string base64(std::string_view data) {
     const unsigned n = (unsigned{static_cast<unsigned char>(data[i])} << 16U) |
                        (unsigned{static_cast<unsigned char>(data[i + 1])} << 8U) |
                        unsigned{static_cast<unsigned char>(data[i + 2])};
-    for (unsigned shift = 18; shift <= 18; shift -= 6) out += k_alphabet[(n >> shift) & 0x3FU];
+    for (unsigned j = 0; j < 4; ++j) out += k_alphabet[(n >> (18U - 6U * j)) & 0x3FU];
   }
   if (i < data.size()) {
     unsigned n = unsigned{static_cast<unsigned char>(data[i])} << 16U;
@@ -173,8 +173,11 @@ void generate(Context& cx, const std::string& dir, const Tree& k, std::string_vi
     Tree& data = existing->doc.ensure("data");
     if (behavior == "replace") data.entries.clear();
     merge_map(data, g.data);
-    merge_map(existing->doc.ensure("metadata").ensure("labels"), g.labels);
-    merge_map(existing->doc.ensure("metadata").ensure("annotations"), g.annotations);
+    // Only fields with something to add: an empty `annotations: {}` is not what kustomize writes.
+    if (!g.labels.entries.empty()) merge_map(existing->doc.ensure("metadata").ensure("labels"), g.labels);
+    if (!g.annotations.entries.empty()) {
+      merge_map(existing->doc.ensure("metadata").ensure("annotations"), g.annotations);
+    }
     if (disables_hash(global) || disables_hash(local)) existing->hash_suffix = false;
     return;
   }
