@@ -13,6 +13,8 @@
 
 #include "blastgraph/parsers/kustomize.hpp"
 #include "blastgraph/parsers/yaml.hpp"
+#include "render.hpp"
+#include "support/golden.hpp"
 
 namespace blastgraph::kubernetes {
 namespace {
@@ -125,6 +127,33 @@ TEST(KustomizeBuild, RemoteBasesAndCyclesAreReportedNotFollowed) {
   std::sort(codes.begin(), codes.end());
   EXPECT_EQ(codes, (std::vector<std::string>{"k8s-kustomize-cycle", "k8s-kustomize-missing",
                                              "k8s-kustomize-remote"}));
+}
+
+// Rendering without transforms is lossless: every manifest golden case, listed in a bare
+// kustomization, reads back as the same objects with the same positions.
+TEST(KustomizeBuild, BareKustomizationReadsManifestsAsParseManifestsDoes) {
+  for (const std::string& name : testing::list_cases(testing::fixtures_dir())) {
+    const auto dir = testing::fixtures_dir() / name;
+    std::istringstream command(testing::read_text(dir / "command"));
+    std::string tool;
+    std::string input;
+    command >> tool >> input;
+    if (tool != "manifests") continue;
+    const std::string text = testing::read_text(dir / input);
+    ManifestFile direct = parse_manifests(input, text);
+    if (direct.unparsed) continue;
+    const KustomizeBuild build = kustomize_build(".", [&](const std::string& path) -> std::optional<std::string> {
+      if (path == "kustomization.yaml") return "resources:\n- " + input + "\n";
+      if (path == input) return text;
+      return std::nullopt;
+    });
+    ManifestFile rendered;
+    rendered.path = input;
+    if (!build.files.empty()) rendered = build.files.front();
+    direct.diagnostics.clear();
+    rendered.diagnostics.clear();
+    EXPECT_EQ(testing::render_manifests(rendered), testing::render_manifests(direct)) << name;
+  }
 }
 
 }  // namespace

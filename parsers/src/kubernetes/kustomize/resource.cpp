@@ -95,7 +95,13 @@ void add_document(const std::string& path, const Tree& root, std::size_t index,
 
 void load_documents(Context& cx, const std::string& path, std::string_view text,
                     std::vector<Resource>& out) {
-  (void)cx;  // YAML problems are the file's own diagnostics, reported where it is scanned
+  // A Helm template is not YAML until Helm renders it; the file's own diagnostics say so.
+  if (is_helm_template(text)) {
+    cx.report(cx.kustomization, {}, Severity::warning, "k8s-kustomize-unsupported",
+              "'" + path + "' is a Helm template; its objects are missing");
+    return;
+  }
+  // YAML problems are the file's own diagnostics, reported where it is scanned.
   yaml::Stream stream = yaml::load(path, text);
   for (const yaml::Document& document : stream.documents) {
     const std::size_t before = out.size();

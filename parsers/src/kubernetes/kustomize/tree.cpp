@@ -66,6 +66,7 @@ void Tree::set(std::string_view key, Tree value) {
       value.position = found->position;
       value.last_line = found->last_line;
     }
+    value.key_position = found->key_position;
     *found = std::move(value);
     return;
   }
@@ -105,7 +106,9 @@ Tree from_yaml(yaml::Node node) {
     t.kind = Tree::Kind::mapping;
     for (std::size_t i = 0; i < node.size(); ++i) {
       if (!node.key(i).is_scalar()) continue;
-      t.entries.emplace_back(std::string(node.key(i).scalar()), from_yaml(node.value(i)));
+      Tree value = from_yaml(node.value(i));
+      value.key_position = node.key(i).position();
+      t.entries.emplace_back(std::string(node.key(i).scalar()), std::move(value));
     }
   }
   return t;

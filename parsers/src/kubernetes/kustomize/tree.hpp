@@ -26,6 +26,8 @@ struct Tree {
   std::vector<std::pair<std::string, Tree>> entries;  // mappings, in order; scalar keys only
   SourcePosition position;
   std::uint32_t last_line = 0;
+  // Where the key this node is the value of is written (annotation evidence points there).
+  SourcePosition key_position;
 
   // A string as kustomize writes one: quoted, so "5432" or "true" stay strings.
   [[nodiscard]] static Tree string(std::string text, SourcePosition at = {});

@@ -42,7 +42,7 @@ std::uint32_t add_tree(Arena& arena, const Tree& tree) {
   } else {
     for (const auto& [key, value] : tree.entries) {
       Tree key_tree;
-      key_tree.position = value.position;
+      key_tree.position = value.key_position.line != 0 ? value.key_position : value.position;
       children.push_back(add_scalar(arena, key_tree, key));
       children.push_back(add_tree(arena, value));
     }
