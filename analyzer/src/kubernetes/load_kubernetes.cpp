@@ -1,6 +1,10 @@
 #include "kubernetes/load_kubernetes.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "kubernetes/kustomize.hpp"
+#include "kubernetes/kustomize_builds.hpp"
 #include "workspace/parse_files.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
@@ -15,6 +19,23 @@ std::string file_name(const std::string& path) {
 // broken manifest). Other YAML and JSON (CI configs, package.json, policies) is not ours here.
 bool mentions_kubernetes(const kubernetes::ManifestFile& file, bool names_api_version) {
   return !file.objects.empty() || (file.unparsed && names_api_version);
+}
+
+// Rendered objects join the file where they are written (a generated ConfigMap joins its
+// kustomization), so diffs and evidence map to that file.
+void add_rendered_objects(RenderedKustomizations& rendered,
+                          std::vector<kubernetes::ManifestFile>& files) {
+  for (auto& build : rendered.builds) {
+    for (auto& source : build.files) {
+      auto it = std::find_if(files.begin(), files.end(),
+                             [&](const auto& f) { return f.path == source.path; });
+      if (it == files.end()) {
+        files.push_back(kubernetes::ManifestFile{source.path, {}, {}, false});
+        it = std::prev(files.end());
+      }
+      std::move(source.objects.begin(), source.objects.end(), std::back_inserter(it->objects));
+    }
+  }
 }
 
 }  // namespace
@@ -65,6 +86,15 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
 
   auto input = std::make_unique<KubernetesInput>();
   const DeploymentFilter filter(kustomizations);
+  auto rendered = render_kustomizations(root, kustomizations, options);
+  workspace.diagnostics.insert(workspace.diagnostics.end(), rendered.diagnostics.begin(),
+                               rendered.diagnostics.end());
+  for (const auto& d : rendered.diagnostics) {
+    // A remote base's objects are missing: the kustomization was not fully read.
+    if (d.code == "k8s-kustomize-remote") {
+      workspace.coverage.unread_files.push_back({d.file, ReadProblem::unparsed, {}, {}, {}});
+    }
+  }
   for (auto& [file, names_api_version] : parsed) {
     if (!mentions_kubernetes(file, names_api_version)) continue;
     input->manifest_paths.push_back(file.path);
@@ -74,7 +104,10 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
     }
     workspace.diagnostics.insert(workspace.diagnostics.end(), file.diagnostics.begin(),
                                  file.diagnostics.end());
-    if (!file.objects.empty() && !filter.is_deployed(file.path)) {
+    if (rendered.inputs.contains(file.path)) {
+      // NOTE: a kustomization reads this file; its objects come in rendered, below.
+      file.objects.clear();
+    } else if (!file.objects.empty() && !filter.is_deployed(file.path)) {
       workspace.diagnostics.push_back(
           {file.path, {}, Severity::note, "k8s-not-deployed",
            "not listed in the kustomization's resources; its objects are left out"});
@@ -82,6 +115,7 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
     }
     input->files.push_back(std::move(file));
   }
+  add_rendered_objects(rendered, input->files);
   input->index = std::make_unique<ObjectIndex>(input->files, workspace.diagnostics);
   return input;
 }

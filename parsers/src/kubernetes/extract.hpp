@@ -60,6 +60,11 @@ enum class ActionKind { any, helm };
 [[nodiscard]] std::optional<SourcePosition> find_template_action(std::string_view text,
                                                                  ActionKind kind);
 
+// Reads one document's root as an object (or the items of a List) into `file`, as
+// parse_manifests does for each document of a file.
+void read_document(ManifestFile& file, yaml::Node root, std::size_t document_index,
+                   std::uint32_t first_line, std::uint32_t last_line);
+
 // Per-kind extractors, each reading `root` (the object's mapping) into x.object().
 void extract_metadata(Extraction& x, yaml::Node root);
 void extract_workload(Extraction& x, yaml::Node root);  // pod templates, any kind

@@ -144,6 +144,12 @@ void mark_helm_template(ManifestFile& file, SourcePosition at, std::string_view 
 
 }  // namespace
 
+void detail::read_document(ManifestFile& file, yaml::Node root, std::size_t document_index,
+                           std::uint32_t first_line, std::uint32_t last_line) {
+  ObjectReader reader(file);
+  reader.read(root, document_index, first_line, last_line);
+}
+
 ManifestFile parse_manifests(std::string_view path, std::string_view text) {
   ManifestFile file;
   file.path = std::string(path);

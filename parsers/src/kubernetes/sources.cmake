@@ -17,7 +17,22 @@ target_sources(blastgraph_parsers PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/kinds.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kustomization.cpp
   ${CMAKE_CURRENT_LIST_DIR}/addresses.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/address_keys.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/address_keys.cpp
+
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/tree.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/tree_stream.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/resource.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/build.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/generators.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/sha256.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/namespace.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/name_affixes.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/labels.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/images.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/name_references.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/strategic_merge.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/json_patch.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kustomize/patches.cpp)
 
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)

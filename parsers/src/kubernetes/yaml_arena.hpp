@@ -43,4 +43,8 @@ struct Arena {
   }
 };
 
+struct StreamAccess {
+  [[nodiscard]] static Arena& arena(Stream& stream) { return *stream.m_arena; }
+};
+
 }  // namespace blastgraph::yaml::detail

@@ -31,6 +31,7 @@ enum class ScalarStyle : std::uint8_t { plain, single_quoted, double_quoted, lit
 
 namespace detail {
 struct Arena;
+struct StreamAccess;  // builds streams from rendered trees (kustomize)
 }  // namespace detail
 
 // A handle to a node of a loaded Stream; valid while that Stream lives. A default-constructed
@@ -116,6 +117,7 @@ class Stream {
 
  private:
   friend Stream load(std::string_view path, std::string_view text, const Limits& limits);
+  friend struct detail::StreamAccess;
   std::unique_ptr<detail::Arena> m_arena;  // owns every node; Nodes point into it
 };
 
