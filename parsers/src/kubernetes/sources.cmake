@@ -18,7 +18,6 @@ target_sources(blastgraph_parsers PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/kustomization.cpp
   ${CMAKE_CURRENT_LIST_DIR}/addresses.cpp
   ${CMAKE_CURRENT_LIST_DIR}/address_keys.cpp
-
   ${CMAKE_CURRENT_LIST_DIR}/kustomize/tree.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kustomize/tree_stream.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kustomize/resource.cpp
