@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analyzer_test_support.hpp"
+#include "blastgraph/analyzer/change_sources.hpp"
 
 namespace blastgraph::testing {
 namespace {
@@ -121,6 +122,18 @@ TEST(TerraformForms, OverrideFilesMergeIntoTheBlocksTheyOverride) {
   // A default provider configuration is implied: its override is that configuration.
   EXPECT_EQ(edge_kind(g, ".:provider.aws", ".:local.region"), "reference");
   EXPECT_EQ(edge_kind(g, ".:aws_vpc.main", ".:provider.aws"), "provider");
+}
+
+TEST(TerraformForms, ADiffOfAnOverrideFileChangesTheNodeItMergesInto) {
+  const auto ws = load(forms("override-files"));
+  const std::string diff =
+      "--- a/override.tf\n+++ b/override.tf\n@@ -3,1 +3,1 @@\n"
+      "-  vpc_id = aws_vpc.main.id\n+  vpc_id = aws_vpc.shared.id\n";
+  const auto found = analyzer::diff_changes(ws, diff, "change.diff", {});
+  ASSERT_EQ(found.changes.size(), 1U);
+  EXPECT_EQ(found.changes[0].id, ".:aws_security_group.api");
+  EXPECT_EQ(found.changes[0].action, analyzer::ChangeAction::update);
+  EXPECT_TRUE(found.unmapped.empty());
 }
 
 TEST(TerraformForms, JsonSyntaxReadsAsTheNativeSyntaxItStandsFor) {

@@ -4,8 +4,11 @@
 #include <set>
 
 #include "blastgraph/analyzer/change_sources.hpp"
+#include "blastgraph/core/file_io.hpp"
+#include "blastgraph/parsers/terraform.hpp"
 #include "change/unified_diff.hpp"
 #include "change/unmapped_reasons.hpp"
+#include "terraform/overrides.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
@@ -22,55 +25,92 @@ bool may_hold_nodes(std::string_view path) {
   return false;
 }
 
+// A node and the lines of a file that declare it: its own span, or the span of an override
+// block merged into it.
+struct Placed {
+  graph::NodeIndex index;
+  std::uint32_t first_line;
+  std::uint32_t last_line;
+  bool own = true;  // false for an override block: adding it never creates the node
+};
+using NodesByFile = std::map<std::string, std::vector<Placed>, std::less<>>;
+
 // The resource, value and module nodes of each file: what a hunk can touch.
-std::map<std::string, std::vector<graph::NodeIndex>, std::less<>> nodes_by_file(
-    const graph::Graph& graph) {
-  std::map<std::string, std::vector<graph::NodeIndex>, std::less<>> out;
+NodesByFile nodes_by_file(const graph::Graph& graph) {
+  NodesByFile out;
   const auto nodes = graph.nodes();
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const auto& node = nodes[i];
     if (node.role == graph::Role::external || node.span.file.empty()) continue;
-    out[node.span.file].push_back(static_cast<graph::NodeIndex>(i));
+    out[node.span.file].push_back(
+        {static_cast<graph::NodeIndex>(i), node.span.first_line, node.span.last_line, true});
   }
   return out;
 }
 
-bool covers(const graph::Node& node, std::uint32_t line) {
-  return line >= node.span.first_line && line <= node.span.last_line;
+std::string dir_of(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? "." : std::string(path.substr(0, slash));
+}
+
+// NOTE: an override file's blocks are merged into nodes declared in the directory's other
+// files (terraform/overrides.hpp): a hunk in one touches every instance of the node it
+// overrides, found by address among the nodes read from that directory.
+void add_override_blocks(const Workspace& workspace, const std::string& path, NodesByFile& out) {
+  if (out.contains(path) || !terraform_link::is_override_file(path)) return;
+  const auto text = read_file(workspace.root / path, k_default_max_file_bytes);
+  if (!text) return;
+  const auto file = terraform::parse_file(path, *text);
+  const auto dir = dir_of(path);
+  const auto nodes = workspace.graph.nodes();
+  for (const auto& block : file.blocks) {
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      const auto& node = nodes[i];
+      if (node.span.file.empty() || dir_of(node.span.file) != dir) continue;
+      const std::string_view id(node.id);
+      if (!ends_with(id, block.address)) continue;
+      const char before =
+          id.size() > block.address.size() ? id[id.size() - block.address.size() - 1] : ':';
+      if (before != ':' && before != '.') continue;
+      out[path].push_back(
+          {static_cast<graph::NodeIndex>(i), block.span.first_line, block.span.last_line, false});
+    }
+  }
+}
+
+bool covers(const Placed& placed, std::uint32_t line) {
+  return line >= placed.first_line && line <= placed.last_line;
 }
 
 class FileMapper {
  public:
-  FileMapper(const graph::Graph& graph, const std::vector<graph::NodeIndex>& candidates)
-      : m_graph(graph), m_candidates(candidates) {}
+  explicit FileMapper(const std::vector<Placed>& candidates) : m_candidates(candidates) {}
 
   // Nodes the hunk touches: an added line inside a span, or a deleted line strictly inside
   // one (both new-side neighbours in the same span).
-  std::set<graph::NodeIndex> touched(const diffs::Hunk& hunk) const {
-    std::set<graph::NodeIndex> out;
-    for (auto index : m_candidates) {
-      const auto& node = m_graph.node(index);
+  std::set<const Placed*> touched(const diffs::Hunk& hunk) const {
+    std::set<const Placed*> out;
+    for (const auto& node : m_candidates) {
       const bool by_added = std::any_of(hunk.added.begin(), hunk.added.end(),
                                         [&](std::uint32_t line) { return covers(node, line); });
-      const bool by_deleted =
-          std::any_of(hunk.deleted_before.begin(), hunk.deleted_before.end(), [&](std::uint32_t at) {
-            return at > 1 && covers(node, at - 1) && covers(node, at);
-          });
-      if (by_added || by_deleted) out.insert(index);
+      const bool by_deleted = std::any_of(
+          hunk.deleted_before.begin(), hunk.deleted_before.end(),
+          [&](std::uint32_t at) { return at > 1 && covers(node, at - 1) && covers(node, at); });
+      if (by_added || by_deleted) out.insert(&node);
     }
     return out;
   }
 
  private:
-  const graph::Graph& m_graph;
-  const std::vector<graph::NodeIndex>& m_candidates;
+  const std::vector<Placed>& m_candidates;
 };
 
-bool all_added(const graph::Node& node, const std::set<std::uint32_t>& added) {
-  for (auto line = node.span.first_line; line <= node.span.last_line; ++line) {
+bool all_added(const Placed& node, const std::set<std::uint32_t>& added) {
+  if (!node.own) return false;
+  for (auto line = node.first_line; line <= node.last_line; ++line) {
     if (!added.contains(line)) return false;
   }
-  return node.span.first_line > 0;
+  return node.first_line > 0;
 }
 
 UnmappedChange unmapped_file(std::string file, std::string reason) {
@@ -93,9 +133,9 @@ std::optional<std::string> relative_to_root(const std::string& path, const std::
   return path.substr(prefix.size());
 }
 
-void map_file(const graph::Graph& graph, const diffs::FileDiff& file,
-              const std::map<std::string, std::vector<graph::NodeIndex>, std::less<>>& by_file,
+void map_file(const Workspace& workspace, const diffs::FileDiff& file, NodesByFile& by_file,
               const DiffOptions& options, ChangeFindings& out) {
+  const auto& graph = workspace.graph;
   const auto& shown = file.deleted ? file.old_path : file.new_path;
   const auto path = relative_to_root(shown, options.path_prefix);
   if (!path) {
@@ -113,11 +153,13 @@ void map_file(const graph::Graph& graph, const diffs::FileDiff& file,
     out.unmapped.push_back(unmapped_file(*path, std::string(reasons::k_binary)));
     return;
   }
+  add_override_blocks(workspace, *path, by_file);
   auto found = by_file.find(*path);
   if (found == by_file.end()) {
-    out.unmapped.push_back(unmapped_file(
-        *path, ends_with(*path, ".tf") || ends_with(*path, ".tf.json") ? "no resource, value or module in this file"
-                                       : std::string(reasons::k_not_infrastructure)));
+    out.unmapped.push_back(
+        unmapped_file(*path, ends_with(*path, ".tf") || ends_with(*path, ".tf.json")
+                                 ? "no resource, value or module in this file"
+                                 : std::string(reasons::k_not_infrastructure)));
     return;
   }
   if (file.hunks.empty()) {
@@ -128,17 +170,18 @@ void map_file(const graph::Graph& graph, const diffs::FileDiff& file,
   }
   std::set<std::uint32_t> added;
   for (const auto& hunk : file.hunks) added.insert(hunk.added.begin(), hunk.added.end());
-  FileMapper mapper(graph, found->second);
-  std::set<graph::NodeIndex> touched;
+  FileMapper mapper(found->second);
+  std::map<graph::NodeIndex, ChangeAction> touched;
   for (const auto& hunk : file.hunks) {
     auto nodes = mapper.touched(hunk);
     if (nodes.empty()) out.unmapped.push_back(unmapped_hunk(*path, hunk));
-    touched.insert(nodes.begin(), nodes.end());
+    for (const auto* placed : nodes) {
+      const auto action = all_added(*placed, added) ? ChangeAction::create : ChangeAction::update;
+      touched.emplace(placed->index, action);
+    }
   }
-  for (auto index : touched) {
-    const auto& node = graph.node(index);
-    const auto action = all_added(node, added) ? ChangeAction::create : ChangeAction::update;
-    out.changes.push_back({node.id, action, ChangeSource::diff, {}, {}});
+  for (const auto& [index, action] : touched) {
+    out.changes.push_back({graph.node(index).id, action, ChangeSource::diff, {}, {}});
   }
 }
 
@@ -149,23 +192,27 @@ ChangeFindings diff_changes(const Workspace& workspace, std::string_view diff_te
   auto parsed = diffs::parse_unified_diff(diff_text, diff_name);
   ChangeFindings out;
   out.diagnostics = std::move(parsed.diagnostics);
-  const auto by_file = nodes_by_file(workspace.graph);
+  auto by_file = nodes_by_file(workspace.graph);
   auto effective = options;
   const bool none_inside =
       std::none_of(parsed.files.begin(), parsed.files.end(), [&](const diffs::FileDiff& f) {
-        return relative_to_root(f.deleted ? f.old_path : f.new_path, options.path_prefix).has_value();
+        return relative_to_root(f.deleted ? f.old_path : f.new_path, options.path_prefix)
+            .has_value();
       });
   if (!options.path_prefix.empty() && !parsed.files.empty() && none_inside) {
     // A diff made inside the scanned tree (`git diff --relative`, `diff -ru old new`) names
     // paths relative to it; reading it that way beats calling every file outside.
     effective.path_prefix.clear();
-    out.diagnostics.push_back({std::string(diff_name), {}, Severity::note, "diff-relative",
+    out.diagnostics.push_back({std::string(diff_name),
+                               {},
+                               Severity::note,
+                               "diff-relative",
                                "no path starts with " + options.path_prefix +
                                    "; paths are read relative to the scanned root"});
   }
   for (const auto& file : parsed.files) {
     if (file.old_path.empty() && file.new_path.empty()) continue;  // header without paths
-    map_file(workspace.graph, file, by_file, effective, out);
+    map_file(workspace, file, by_file, effective, out);
   }
   return out;
 }
