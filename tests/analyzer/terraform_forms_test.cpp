@@ -54,6 +54,29 @@ TEST(TerraformForms, UndeclaredAliasedProviderIsStillReported) {
   EXPECT_NE(ws.diagnostics[0].message.find("provider.aws.west"), std::string::npos);
 }
 
+TEST(TerraformForms, AliasesAModuleExpectsFromItsCallerAreNotUnresolved) {
+  TempTree tree;
+  tree.write("replica/main.tf", R"(terraform {
+  required_providers {
+    aws = {
+      source                = "hashicorp/aws"
+      configuration_aliases = [aws.replica]
+    }
+  }
+}
+resource "aws_s3_bucket" "copy" {
+  provider = aws.replica
+}
+)");
+  // Read on its own (a registry module's repository), the caller is not here.
+  EXPECT_EQ(at_least(load(tree.root() / "replica"), Severity::warning), std::vector<std::string>{});
+  // Called without passing the configuration, Terraform rejects it: still reported.
+  tree.write("main.tf", "module \"replica\" {\n  source = \"./replica\"\n}\n");
+  const auto ws = load(tree.root());
+  ASSERT_EQ(ws.diagnostics.size(), 1U);
+  EXPECT_EQ(ws.diagnostics[0].code, "tf-unresolved-reference");
+}
+
 TEST(TerraformForms, QuotedDependsOnIsReadWithANote) {
   const auto ws = load(forms("quoted-depends-on"));
   EXPECT_EQ(at_least(ws, Severity::warning), std::vector<std::string>{});

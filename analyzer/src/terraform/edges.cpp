@@ -1,6 +1,8 @@
 // Pass 2 of linking: edges from every reference, module wiring and provider configuration.
 #include "terraform/edges.hpp"
 
+#include <algorithm>
+
 #include "terraform/file_refs.hpp"
 #include "terraform/iam_attachments.hpp"
 #include "terraform/nodes.hpp"
@@ -45,6 +47,20 @@ bool is_implied_provider(std::string_view subject) {
   return subject.find('.', 9) == std::string_view::npos;
 }
 
+// A module that declares `configuration_aliases = [aws.west]` expects its caller to pass that
+// configuration; read as a root (no caller here), there is nothing to resolve it to, and no
+// mistake either. Called from a module that does not pass it, it stays unresolved.
+bool is_expected_from_caller(const Instance& scope, std::string_view subject) {
+  if (scope.call != nullptr || !subject.starts_with("provider.")) return false;
+  const auto name = subject.substr(9);
+  for (const auto* block : scope.dir->blocks) {
+    if (block->kind != BlockKind::terraform) continue;
+    const auto& aliases = block->configuration_aliases;
+    if (std::find(aliases.begin(), aliases.end(), name) != aliases.end()) return true;
+  }
+  return false;
+}
+
 bool has_node(const terraform::Block& block) {
   switch (block.kind) {
     case BlockKind::terraform:
@@ -87,7 +103,10 @@ class EdgeLinker {
     if (targets.empty()) {
       // A check block's own (scoped) data sources are not module-level declarations.
       const bool scoped = block.kind == BlockKind::check && ref.subject.starts_with("data.");
-      if (!scoped && !is_implied_provider(ref.subject)) report_unresolved(block, ref);
+      if (!scoped && !is_implied_provider(ref.subject) &&
+          !is_expected_from_caller(scope, ref.subject)) {
+        report_unresolved(block, ref);
+      }
       return;
     }
     for (const auto& target : targets) {

@@ -158,6 +158,18 @@ std::optional<std::string> BodyReader::read_provider_argument(TSNode expression)
   return address;
 }
 
+// `aws = { source = "...", configuration_aliases = [aws.west] }` in required_providers.
+void BodyReader::read_configuration_aliases(TSNode requirement) {
+  for (const ObjectEntry& entry : object_entries(m_context, requirement)) {
+    if (key_text(m_context, entry.key) != "configuration_aliases") continue;
+    for (TSNode item : tuple_items(m_context, entry.value)) {
+      if (auto address = provider_address(m_context, item)) {
+        m_block.configuration_aliases.push_back(std::move(*address));
+      }
+    }
+  }
+}
+
 void BodyReader::read_providers_map(TSNode expression) {
   for (const ObjectEntry& entry : object_entries(m_context, expression)) {
     const std::optional<std::string> address = provider_address(m_context, entry.value);
@@ -217,6 +229,9 @@ void BodyReader::read_nested_body(TSNode body, std::string_view block_type, unsi
       const AttributeParts parts = read_attribute_parts(m_context, child);
       if (ts_node_is_null(parts.expression)) continue;
       record_attribute(parts);
+      if (m_block.kind == BlockKind::terraform && block_type == "required_providers") {
+        read_configuration_aliases(parts.expression);
+      }
       // A data source scoped to a check block may pick its provider configuration too.
       if (m_block.kind == BlockKind::check && block_type == "data" && parts.name == "provider") {
         static_cast<void>(read_provider_argument(parts.expression));

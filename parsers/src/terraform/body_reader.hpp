@@ -41,6 +41,7 @@ class BodyReader {
   void read_quoted_references(std::string_view name, TSNode expression);
   std::optional<std::string> read_provider_argument(TSNode expression);
   void read_providers_map(TSNode expression);
+  void read_configuration_aliases(TSNode requirement);
   void read_tags(TSNode expression);
 
   // Opens a nested block in the model: later attributes and blocks go into it until

@@ -317,6 +317,7 @@ TEST(MetaArguments, TerraformBlockMakesNoReferences) {
 )tf");
   ASSERT_EQ(file.blocks.size(), 1U);
   EXPECT_TRUE(file.blocks[0].references.empty());
+  EXPECT_EQ(file.blocks[0].configuration_aliases, std::vector<std::string>{"aws.west"});
 }
 
 TEST(MetaArguments, RemovedFromIsAnAddressNotAReference) {

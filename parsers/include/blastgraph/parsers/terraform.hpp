@@ -113,6 +113,9 @@ struct Block {
   std::map<std::string, std::string> providers;  // module `providers = { aws = aws.west }`
   std::string moved_from;                        // moved/removed/import: `from` (or `id`) text
   std::string moved_to;                          // moved/import: `to` address text
+  // terraform block: the aliased configurations the module expects its caller to pass,
+  // from `required_providers { aws = { configuration_aliases = [aws.west] } }`: "aws.west".
+  std::vector<std::string> configuration_aliases;
   // The block's tokens without comments and with whitespace folded: two blocks with equal
   // normalized text are the same configuration.
   std::string normalized_text;
