@@ -4,7 +4,9 @@
 #include <limits>
 #include <numeric>
 #include <stdexcept>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -53,6 +55,7 @@ struct GraphBuilder::State {
   // (lookups keep using the id the node was added under; editing ids is not supported).
   IdIndex index;
   ChunkedVector<PendingEdge> edges;
+  std::unordered_map<std::string, std::vector<std::string>> aliases;
   // Parsers add a resource's edges together, so the same source (and often target) comes
   // back call after call; checking these first skips most table probes.
   NodeIndex recent_source = k_no_node;
@@ -164,6 +167,16 @@ bool GraphBuilder::add_external(std::string id, std::string type) {
   node.type = std::move(type);
   node.role = Role::external;
   return add_node(std::move(node));
+}
+
+void GraphBuilder::add_alias(std::string alias, std::string_view id) {
+  m_state->aliases[std::move(alias)].emplace_back(id);
+}
+
+std::vector<std::string> GraphBuilder::ids_named(std::string_view name) const {
+  if (has_node(name)) return {std::string(name)};
+  const auto it = m_state->aliases.find(std::string(name));
+  return it == m_state->aliases.end() ? std::vector<std::string>{} : it->second;
 }
 
 Node* GraphBuilder::find_node(std::string_view id) {

@@ -268,7 +268,7 @@ TEST(CodeChangesExample, AcmeCheckoutCodeChangesTheCheckoutDeployment) {
   const auto changes = analyzer::merge_changes(ws.graph, findings);
   std::vector<std::string> ids;
   for (const auto& changed : changes.nodes) ids.push_back(ws.graph.node(changed.node).id);
-  EXPECT_EQ(ids, std::vector<std::string>{"k8s:shop/Deployment/checkout"});
+  EXPECT_EQ(ids, std::vector<std::string>{"k8s:kubernetes/shop:shop/Deployment/checkout"});
   EXPECT_EQ(unmapped_lines(changes.unmapped),
             std::vector<std::string>{"apps/edge/purge-cache.sh service edge has no workload"});
 }

@@ -24,7 +24,7 @@ TEST_F(ExampleAcme, ServiceAccountsRunAsTheTerraformRolesTheirAnnotationsName) {
   const auto& g = s_ws->graph;
   for (const auto* service : {"checkout", "payments", "orders", "catalog", "inventory", "shipping",
                               "notifications", "search", "frontend"}) {
-    const auto account = std::string("k8s:shop/ServiceAccount/") + service;
+    const auto account = std::string("k8s:kubernetes/shop:shop/ServiceAccount/") + service;
     const auto role = std::string("terraform/envs/prod:module.") + service + ".aws_iam_role.this";
     EXPECT_EQ(edge_kind(g, account, role), "runs_as") << service;
     // Not the staging role of the same service.
@@ -39,22 +39,22 @@ TEST_F(ExampleAcme, BoundaryReachesTheWorkloadsThatRunAsTheRolesItBounds) {
   const auto report = analyzer::score_change(*s_ws, changes);
   EXPECT_EQ(report.tier, analyzer::Tier::critical);
   const auto reached = reached_ids(s_ws->graph, ids);
-  for (const auto* workload : {"k8s:shop/Deployment/checkout", "k8s:shop/Deployment/payments",
-                               "k8s:shop/Deployment/search-v1", "k8s:shop/Deployment/search-v2"}) {
+  for (const auto* workload : {"k8s:kubernetes/shop:shop/Deployment/checkout", "k8s:kubernetes/shop:shop/Deployment/payments",
+                               "k8s:kubernetes/shop:shop/Deployment/search-v1", "k8s:kubernetes/shop:shop/Deployment/search-v2"}) {
     EXPECT_TRUE(reached.contains(workload)) << workload;
   }
   // Through the account: boundary -> role -> account -> deployment.
-  EXPECT_TRUE(reached.contains("k8s:shop/ServiceAccount/checkout"));
-  EXPECT_TRUE(reached.contains("k8s:shop/Service/checkout"));
+  EXPECT_TRUE(reached.contains("k8s:kubernetes/shop:shop/ServiceAccount/checkout"));
+  EXPECT_TRUE(reached.contains("k8s:kubernetes/shop:shop/Service/checkout"));
   // Platform workloads run as no bounded role.
-  EXPECT_FALSE(reached.contains("k8s:platform/StatefulSet/mongodb"));
+  EXPECT_FALSE(reached.contains("k8s:kubernetes:platform/StatefulSet/mongodb"));
 }
 
 TEST_F(ExampleAcme, ARoleChangeReachesItsWorkloadAndThatWorkloadsCallers) {
   const auto reached = reached_ids(s_ws->graph, {"terraform/envs/prod:module.search.aws_iam_role.this"});
-  EXPECT_TRUE(reached.contains("k8s:shop/Deployment/search-v1"));
-  EXPECT_TRUE(reached.contains("k8s:shop/Deployment/frontend"));  // calls search
-  EXPECT_FALSE(reached.contains("k8s:shop/Deployment/checkout"));
+  EXPECT_TRUE(reached.contains("k8s:kubernetes/shop:shop/Deployment/search-v1"));
+  EXPECT_TRUE(reached.contains("k8s:kubernetes/shop:shop/Deployment/frontend"));  // calls search
+  EXPECT_FALSE(reached.contains("k8s:kubernetes/shop:shop/Deployment/checkout"));
 }
 
 }  // namespace

@@ -30,36 +30,36 @@ class ExampleCluster : public ::testing::Test {
 analyzer::Workspace* ExampleCluster::s_ws = nullptr;
 
 TEST_F(ExampleCluster, SharedConfigMapReachesItsConsumersAndTheirCallers) {
-  EXPECT_EQ(services_reached("k8s:shop/ConfigMap/shop-config"),
+  EXPECT_EQ(services_reached("k8s:shop:shop/ConfigMap/shop-config"),
             (std::vector<std::string>{"checkout", "frontend", "orders", "payments"}));
-  const auto reached = reached_ids(s_ws->graph, {"k8s:shop/ConfigMap/shop-config"});
-  EXPECT_TRUE(reached.contains("k8s:shop/Ingress/frontend"));
-  EXPECT_FALSE(reached.contains("k8s:shop/Deployment/shipping"));
+  const auto reached = reached_ids(s_ws->graph, {"k8s:shop:shop/ConfigMap/shop-config"});
+  EXPECT_TRUE(reached.contains("k8s:shop:shop/Ingress/frontend"));
+  EXPECT_FALSE(reached.contains("k8s:shop:shop/Deployment/shipping"));
 }
 
 TEST_F(ExampleCluster, LeafServiceReachesItsOnlyCallerAndNoOneElse) {
-  EXPECT_EQ(services_reached("k8s:shop/Deployment/search-v1"),
+  EXPECT_EQ(services_reached("k8s:shop:shop/Deployment/search-v1"),
             (std::vector<std::string>{"frontend", "search"}));
 }
 
 TEST_F(ExampleCluster, EveryCallWrittenInTheManifestsIsAnEdge) {
   const std::vector<std::pair<std::string, std::string>> calls{
-      {"k8s:shop/Deployment/frontend", "k8s:shop/Service/catalog"},
-      {"k8s:shop/Deployment/frontend", "k8s:shop/Service/search"},
-      {"k8s:shop/Deployment/frontend", "k8s:shop/Service/checkout"},
-      {"k8s:shop/Deployment/checkout", "k8s:shop/Service/payments"},
-      {"k8s:shop/Deployment/checkout", "k8s:shop/Service/orders"},
-      {"k8s:shop/Deployment/checkout", "k8s:platform/Service/auth"},
-      {"k8s:shop/Deployment/payments", "k8s:platform/Service/auth"},
-      {"k8s:shop/Deployment/payments", "k8s:platform/Service/redis"},
-      {"k8s:shop/Deployment/orders", "k8s:platform/Service/mongodb"},
-      {"k8s:shop/Deployment/orders", "k8s:shop/Service/inventory"},
-      {"k8s:shop/ConfigMap/shop-config", "k8s:shop/Service/shipping"},
-      {"k8s:shop/Deployment/orders", "k8s:shop/Service/legacy-billing"},
-      {"k8s:shop/Deployment/catalog", "k8s:platform/Service/mongodb"},
-      {"k8s:shop/Deployment/inventory", "k8s:platform/Service/mongodb"},
-      {"k8s:shop/Deployment/shipping", "k8s:shop/Service/notifications"},
-      {"k8s:platform/Deployment/auth", "k8s:platform/Service/redis"},
+      {"k8s:shop:shop/Deployment/frontend", "k8s:shop:shop/Service/catalog"},
+      {"k8s:shop:shop/Deployment/frontend", "k8s:shop:shop/Service/search"},
+      {"k8s:shop:shop/Deployment/frontend", "k8s:shop:shop/Service/checkout"},
+      {"k8s:shop:shop/Deployment/checkout", "k8s:shop:shop/Service/payments"},
+      {"k8s:shop:shop/Deployment/checkout", "k8s:shop:shop/Service/orders"},
+      {"k8s:shop:shop/Deployment/checkout", "k8s:.:platform/Service/auth"},
+      {"k8s:shop:shop/Deployment/payments", "k8s:.:platform/Service/auth"},
+      {"k8s:shop:shop/Deployment/payments", "k8s:.:platform/Service/redis"},
+      {"k8s:shop:shop/Deployment/orders", "k8s:.:platform/Service/mongodb"},
+      {"k8s:shop:shop/Deployment/orders", "k8s:shop:shop/Service/inventory"},
+      {"k8s:shop:shop/ConfigMap/shop-config", "k8s:shop:shop/Service/shipping"},
+      {"k8s:shop:shop/Deployment/orders", "k8s:shop:shop/Service/legacy-billing"},
+      {"k8s:shop:shop/Deployment/catalog", "k8s:.:platform/Service/mongodb"},
+      {"k8s:shop:shop/Deployment/inventory", "k8s:.:platform/Service/mongodb"},
+      {"k8s:shop:shop/Deployment/shipping", "k8s:shop:shop/Service/notifications"},
+      {"k8s:.:platform/Deployment/auth", "k8s:.:platform/Service/redis"},
   };
   for (const auto& [caller, callee] : calls) {
     EXPECT_EQ(edge_kind(s_ws->graph, caller, callee), "service_call") << caller << " -> " << callee;
@@ -71,7 +71,7 @@ TEST_F(ExampleCluster, EveryCallWrittenInTheManifestsIsAnEdge) {
     EXPECT_TRUE(target.starts_with("k8s:")) << target;
     EXPECT_EQ(target.find("sendgrid"), std::string::npos);
   }
-  EXPECT_EQ(s_ws->graph.node(s_ws->graph.find("k8s:shop/Service/legacy-billing")).role,
+  EXPECT_EQ(s_ws->graph.node(s_ws->graph.find("k8s:shop:shop/Service/legacy-billing")).role,
             graph::Role::external);
 }
 
@@ -89,9 +89,9 @@ TEST_F(ExampleCluster, BrokenHelmAndUndeployedFilesAreReportedWhileTheRestIsAnal
   }
   EXPECT_EQ(codes, (std::set<std::string>{"k8s-helm-template", "k8s-not-deployed", "yaml-syntax"}));
   EXPECT_EQ(s_ws->coverage.files_unparsed, 2U);
-  EXPECT_NE(s_ws->graph.find("k8s:shop/ConfigMap/recommendations-config"), graph::k_no_node);
-  EXPECT_EQ(s_ws->graph.find("k8s:shop/CronJob/abandoned-cart-export"), graph::k_no_node);
-  EXPECT_NE(s_ws->graph.find("k8s:default/ConfigMap/shop-dashboards"), graph::k_no_node);
+  EXPECT_NE(s_ws->graph.find("k8s:.:shop/ConfigMap/recommendations-config"), graph::k_no_node);
+  EXPECT_EQ(s_ws->graph.find("k8s:shop:shop/CronJob/abandoned-cart-export"), graph::k_no_node);
+  EXPECT_NE(s_ws->graph.find("k8s:.:default/ConfigMap/shop-dashboards"), graph::k_no_node);
 }
 
 }  // namespace

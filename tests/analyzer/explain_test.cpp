@@ -181,14 +181,14 @@ TEST(ExplainAcme, TheBoundaryReachesCheckoutThroughItsRoleAndServiceAccount) {
   const auto ws = load(fixtures_dir() / "acme");
   const auto e =
       analyzer::explain(ws.graph, "terraform/envs/prod:module.iam.aws_iam_policy.boundary",
-                        "k8s:shop/Deployment/checkout", 1);
+                        "k8s:kubernetes/shop:shop/Deployment/checkout", 1);
   ASSERT_TRUE(e.has_value()) << e.error().message;
   ASSERT_TRUE(e->reached);
   ASSERT_EQ(e->paths.size(), 1U);
   const auto& path = e->paths[0];
   EXPECT_EQ(ids(path), (std::vector<std::string>{
-                           "k8s:shop/Deployment/checkout",
-                           "k8s:shop/ServiceAccount/checkout",
+                           "k8s:kubernetes/shop:shop/Deployment/checkout",
+                           "k8s:kubernetes/shop:shop/ServiceAccount/checkout",
                            "terraform/envs/prod:module.checkout.aws_iam_role.this",
                            "terraform/envs/prod:module.checkout.var.permissions_boundary_arn",
                            "terraform/envs/prod:module.iam.output.boundary_arn",

@@ -408,8 +408,8 @@ metadata: {name: node-1}
 
 TEST(KubernetesExample, StorageAndExternalNames) {
   const auto ws = load(fixtures_dir() / "acme" / "kubernetes");
-  EXPECT_EQ(edge_kind(ws.graph, "k8s:platform/StatefulSet/mongodb", "k8s:/StorageClass/gp3"), "storage");
-  EXPECT_EQ(edge_kind(ws.graph, "k8s:shop/Service/payments-gateway", "ext:dns:api.stripe.com"), "reference");
+  EXPECT_EQ(edge_kind(ws.graph, "k8s:.:platform/StatefulSet/mongodb", "k8s:.:/StorageClass/gp3"), "storage");
+  EXPECT_EQ(edge_kind(ws.graph, "k8s:shop:shop/Service/payments-gateway", "ext:dns:api.stripe.com"), "reference");
 }
 
 }  // namespace

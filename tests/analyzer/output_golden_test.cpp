@@ -15,7 +15,7 @@ namespace blastgraph::testing {
 namespace {
 
 constexpr const char* k_boundary = "terraform/envs/prod:module.iam.aws_iam_policy.boundary";
-constexpr const char* k_config_map = "k8s:shop/ConfigMap/shop-config";
+constexpr const char* k_config_map = "k8s:kubernetes/shop:shop/ConfigMap/shop-config";
 
 std::filesystem::path golden_dir() {
   return fixtures_dir() / "golden" / "outputs";

@@ -16,7 +16,7 @@ std::string acme() {
 }
 
 constexpr const char* k_boundary = "terraform/envs/prod:module.iam.aws_iam_policy.boundary";
-constexpr const char* k_checkout = "k8s:shop/Deployment/checkout";
+constexpr const char* k_checkout = "k8s:kubernetes/shop:shop/Deployment/checkout";
 
 std::string explain_args(const std::string& from, const std::string& to) {
   return "explain " + acme() + " --from '" + from + "' --to '" + to + "'";
@@ -67,9 +67,9 @@ TEST(ExplainCli, NotReachedExitsZeroAndSaysSo) {
 
 TEST(ExplainCli, UnknownIdExitsThreeWithAClearError) {
   const auto r =
-      run_binary(explain_args(k_boundary, "k8s:shop/Deployment/nope"), " 2>&1 >/dev/null");
+      run_binary(explain_args(k_boundary, "k8s:kubernetes/shop:shop/Deployment/nope"), " 2>&1 >/dev/null");
   EXPECT_EQ(r.code, 3);
-  EXPECT_NE(r.out.find("blastgraph: error: no node k8s:shop/Deployment/nope"), std::string::npos)
+  EXPECT_NE(r.out.find("blastgraph: error: no node k8s:kubernetes/shop:shop/Deployment/nope"), std::string::npos)
       << r.out;
   EXPECT_EQ(run_binary(explain_args("nope", k_checkout)).code, 3);
 }

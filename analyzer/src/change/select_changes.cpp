@@ -5,6 +5,7 @@
 #include <map>
 
 #include "blastgraph/analyzer/change.hpp"
+#include "kubernetes/ids.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
@@ -55,11 +56,17 @@ ChangeSet select_changes(const graph::Graph& graph, std::span<const std::string>
     if (auto exact = graph.find(pattern); exact != graph::k_no_node) {
       select(exact);
       matched = true;
-    } else if (is_glob(pattern)) {
+    } else {
+      // A glob, or a Kubernetes id without its application scope: the object in every
+      // application that declares it.
+      const bool glob = is_glob(pattern);
       const auto nodes = graph.nodes();
       for (std::size_t i = 0; i < nodes.size(); ++i) {
         const auto& node = nodes[i];
-        if (!glob_match(pattern, node.id)) continue;
+        const auto unscoped = k8s_link::unscoped_id(node.id);
+        const bool hit = glob ? glob_match(pattern, node.id) || glob_match(pattern, unscoped)
+                              : unscoped == pattern && unscoped != node.id;
+        if (!hit) continue;
         if (node.role != graph::Role::resource && node.role != graph::Role::external) {
           skipped.push_back(node.id);
           continue;

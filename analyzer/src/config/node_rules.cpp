@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "blastgraph/analyzer/change.hpp"
+#include "kubernetes/ids.hpp"
 
 namespace blastgraph::analyzer::config {
 namespace {
@@ -11,6 +12,12 @@ namespace {
 bool any_glob(const std::vector<std::string>& globs, std::string_view text) {
   return std::any_of(globs.begin(), globs.end(),
                      [&](const std::string& glob) { return glob_match(glob, text); });
+}
+
+// A node id, or a Kubernetes object's id without its application scope: a rule written
+// `k8s:shop/*` holds in every application.
+bool any_id_glob(const std::vector<std::string>& globs, const std::string& id) {
+  return any_glob(globs, id) || any_glob(globs, k8s_link::unscoped_id(id));
 }
 
 bool any_path_glob(const std::vector<std::string>& globs, std::string_view path) {
@@ -22,11 +29,11 @@ bool any_path_glob(const std::vector<std::string>& globs, std::string_view path)
 }  // namespace
 
 bool rule_matches(const ServiceRule& rule, const graph::Node& node) {
-  return any_glob(rule.ids, node.id) || any_path_glob(rule.paths, node.span.file);
+  return any_id_glob(rule.ids, node.id) || any_path_glob(rule.paths, node.span.file);
 }
 
 bool rule_matches(const CriticalityRule& rule, const graph::Node& node) {
-  return any_glob(rule.types, node.type) || any_glob(rule.ids, node.id);
+  return any_glob(rule.types, node.type) || any_id_glob(rule.ids, node.id);
 }
 
 const ServiceRule* service_rule_for_file(std::span<const ServiceRule> rules, std::string_view file) {

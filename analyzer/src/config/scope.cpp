@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "blastgraph/analyzer/config.hpp"
+#include "kubernetes/ids.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
@@ -26,7 +27,8 @@ std::vector<RuleViolation> check_scope(const Config& config, const graph::Graph&
     RuleViolation violation{rule.name, rule.message, {}, config.file, rule.position};
     for (const auto& changed : changes.nodes) {
       const auto& node = graph.node(changed.node);
-      if (any_glob(rule.types, node.type) || any_glob(rule.ids, node.id)) {
+      if (any_glob(rule.types, node.type) || any_glob(rule.ids, node.id) ||
+          any_glob(rule.ids, k8s_link::unscoped_id(node.id))) {
         violation.resources.push_back(node.id);
       }
     }

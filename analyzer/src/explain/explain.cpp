@@ -4,6 +4,7 @@
 #include <array>
 
 #include "blastgraph/graph/reach.hpp"
+#include "kubernetes/ids.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
@@ -91,26 +92,45 @@ class PathEnumerator {
   bool m_more = false;
 };
 
+// The node `id` names: its exact id, or a Kubernetes id without its application scope when
+// exactly one application declares the object.
+Result<graph::NodeIndex> find_node(const graph::Graph& graph, std::string_view id) {
+  if (const auto exact = graph.find(id); exact != graph::k_no_node) return exact;
+  std::vector<std::string> scoped;
+  graph::NodeIndex found = graph::k_no_node;
+  const auto nodes = graph.nodes();
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].id == id || k8s_link::unscoped_id(nodes[i].id) != id) continue;
+    scoped.push_back(nodes[i].id);
+    found = static_cast<graph::NodeIndex>(i);
+  }
+  if (scoped.size() == 1) return found;
+  if (scoped.empty()) return Error{"no node " + std::string(id)};
+  std::string message = std::string(id) + " is declared by more than one application; name one:";
+  for (const auto& candidate : scoped) message += " " + candidate;
+  return Error{message};
+}
+
 }  // namespace
 
 Result<Explanation> explain(const graph::Graph& graph, std::string_view from, std::string_view to,
                             std::size_t max_paths) {
-  const auto source = graph.find(from);
-  if (source == graph::k_no_node) return Error{"no node " + std::string(from)};
-  const auto target = graph.find(to);
-  if (target == graph::k_no_node) return Error{"no node " + std::string(to)};
+  const auto source = find_node(graph, from);
+  if (!source) return source.error();
+  const auto target = find_node(graph, to);
+  if (!target) return target.error();
 
   Explanation result;
-  result.from = std::string(from);
-  result.to = std::string(to);
-  const std::array sources{source};
+  result.from = graph.node(*source).id;
+  result.to = graph.node(*target).id;
+  const std::array sources{*source};
   const auto reach = graph::reach(graph, sources, graph::Direction::dependents);
-  if (!reach.reached(target)) return result;
+  if (!reach.reached(*target)) return result;
   result.reached = true;
-  result.distance = reach.distance[target];
+  result.distance = reach.distance[*target];
 
   PathEnumerator enumerator(graph, reach, std::max<std::size_t>(max_paths, 1));
-  enumerator.run(target);
+  enumerator.run(*target);
   result.paths = std::move(enumerator.paths());
   result.more_paths = enumerator.more();
   return result;

@@ -25,13 +25,16 @@ void link_federated_credential(terraform_link::LinkContext& context, const Place
   const auto text = terraform_link::static_string(*placed.instance, subject->second);
   if (!text) return;
   const auto account = service_account_of(*text);
-  if (!account || !context.builder.has_node(*account)) return;
+  if (!account) return;
   // parent_id names the identity (its `.id`); older configurations use `user_assigned_identity_id`.
-  for (const auto* attribute : {"parent_id", "user_assigned_identity_id"}) {
-    for (const auto& identity :
-         terraform_link::traced_resources(*placed.instance, *placed.block, attribute)) {
-      context.builder.add_edge(*account, identity, graph::EdgeKind::runs_as,
-                               {placed.block->span.file, subject->second.position.line, "subject"});
+  // Every application's ServiceAccount of that name runs as it.
+  for (const auto& id : context.builder.ids_named(*account)) {
+    for (const auto* attribute : {"parent_id", "user_assigned_identity_id"}) {
+      for (const auto& identity :
+           terraform_link::traced_resources(*placed.instance, *placed.block, attribute)) {
+        context.builder.add_edge(id, identity, graph::EdgeKind::runs_as,
+                                 {placed.block->span.file, subject->second.position.line, "subject"});
+      }
     }
   }
 }

@@ -52,8 +52,10 @@ class GcpLinker {
       note_risk(node, type, grant);
       if (auto account = workload_identity_account(grant.member)) {
         if (type.target_type != "google_service_account" || grant.role != k_workload_identity_role) continue;
-        if (!m_context.builder.has_node(*account)) continue;
-        link_member(*account, node, targets(), grant, graph::EdgeKind::runs_as);
+        // Every application's ServiceAccount of that name runs as it.
+        for (const auto& id : m_context.builder.ids_named(*account)) {
+          link_member(id, node, targets(), grant, graph::EdgeKind::runs_as);
+        }
         continue;
       }
       if (!grant.account.empty()) {  // by reference: that account, in its own root

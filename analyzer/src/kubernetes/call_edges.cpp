@@ -35,19 +35,23 @@ void link_address(Linker& linker, const PlacedObject& caller, const kubernetes::
     return;
   }
   const auto ns = qualified ? address.namespace_name : caller.ns;
-  const auto service = object_id("Service", ns, address.name);
-  const auto* target = index.find(service);
+  // A Service is called by its DNS name, whichever application declares it.
+  const auto targets = linker.targets(caller, "Service", ns, address.name, true);
   const auto caller_service = service_of(*caller.object);
-  if (target != nullptr && !caller_service.empty() && service_of(*target->object) == caller_service) {
-    return;  // a workload talking to its own Service is not a dependency between services
+  if (targets.declared && !caller_service.empty()) {
+    const auto* own = index.resolve(caller, "Service", ns, address.name, true).front();
+    // A workload talking to its own Service is not a dependency between services.
+    if (service_of(*own->object) == caller_service) return;
   }
-  if (!linker.ensure_target(service, "Service")) {
+  if (!targets.declared) {
     linker.report(*caller.object, site.position, Severity::warning, "k8s-dangling-call",
-                  caller.id + " calls " + service + " (\"" + site.value +
+                  caller.id + " calls " + targets.ids.front() + " (\"" + site.value +
                       "\"), which no manifest declares");
   }
-  linker.edge(caller.id, service, graph::EdgeKind::service_call, *caller.object, site.position,
-              site.path);
+  for (const auto& service : targets.ids) {
+    linker.edge(caller.id, service, graph::EdgeKind::service_call, *caller.object, site.position,
+                site.path);
+  }
 }
 
 }  // namespace

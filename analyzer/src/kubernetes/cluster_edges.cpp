@@ -76,9 +76,9 @@ void add_cluster_edges(Linker& linker) {
   for (const auto& placed : objects) {
     const auto& object = *placed.object;
     if (!placed.ns.empty()) {
-      const auto ns = object_id("Namespace", "", placed.ns);
-      if (linker.index().find(ns) != nullptr) {
-        linker.edge(placed.id, ns, EdgeKind::namespace_, object, object.position, "metadata.namespace");
+      for (const auto* ns : linker.index().resolve(placed, "Namespace", "", placed.ns)) {
+        linker.edge(placed.id, ns->id, EdgeKind::namespace_, object, object.position,
+                    "metadata.namespace");
       }
     }
     if (object.kind == "Service" && !object.external_name.empty()) {

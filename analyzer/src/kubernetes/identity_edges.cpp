@@ -48,11 +48,13 @@ void add_identity_edges(Linker& linker, const CloudIdentities& identities) {
                     "google_service_account", &GcpServiceAccountIdentity::email_pattern);
   }
   for (const auto& association : identities.pod_identities) {
-    const auto account =
-        object_id("ServiceAccount", association.namespace_name, association.service_account);
-    linker.ensure_target(account, "ServiceAccount");
-    linker.raw_edge(account, association.node, graph::EdgeKind::runs_as,
-                    {association.file, association.line, association.attribute});
+    // Every application's ServiceAccount of that name runs as the role.
+    const auto accounts = linker.targets_anywhere("ServiceAccount", association.namespace_name,
+                                                  association.service_account);
+    for (const auto& account : accounts.ids) {
+      linker.raw_edge(account, association.node, graph::EdgeKind::runs_as,
+                      {association.file, association.line, association.attribute});
+    }
   }
 }
 

@@ -8,19 +8,37 @@ void Linker::edge(const std::string& from, const std::string& to, graph::EdgeKin
   m_builder.add_edge(from, to, kind, {object.span.file, position.line, path});
 }
 
-bool Linker::ensure_target(const std::string& id, const std::string& kind) {
-  if (kind == "ServiceAccount") note_service_account(id);
-  if (m_index.find(id) != nullptr) return true;
+Linker::Targets Linker::targets(const PlacedObject& from, std::string_view kind,
+                                const std::string& ns, const std::string& name,
+                                bool across_scopes) {
+  const auto found = m_index.resolve(from, kind, ns, name, across_scopes);
+  if (found.empty()) return placeholder(m_index.placeholder_id(from, kind, ns, name), kind, ns);
+  Targets out{{}, true};
+  for (const auto* placed : found) out.ids.push_back(placed->id);
+  return out;
+}
+
+Linker::Targets Linker::targets_anywhere(std::string_view kind, const std::string& ns,
+                                         const std::string& name) {
+  const auto found = m_index.everywhere(kind, ns, name);
+  if (found.empty()) return placeholder(object_id(kind, ns, name), kind, ns);
+  Targets out{{}, true};
+  for (const auto* placed : found) out.ids.push_back(placed->id);
+  return out;
+}
+
+Linker::Targets Linker::placeholder(std::string id, std::string_view kind, const std::string& ns) {
+  if (kind == "ServiceAccount") note_service_account(id, ns);
   if (!m_builder.has_node(id)) {
     graph::Node node;
     node.id = id;
     node.domain = graph::Domain::kubernetes;
-    node.type = kind;
+    node.type = std::string(kind);
     node.role = graph::Role::external;
     node.criticality = classify_kind(kind);
     m_builder.add_node(std::move(node));
   }
-  return false;
+  return {{std::move(id)}, false};
 }
 
 void Linker::ensure_external(const std::string& id, const std::string& type) {
@@ -45,12 +63,17 @@ void add_kubernetes_nodes(const ObjectIndex& index, graph::GraphBuilder& builder
     node.span = object.span;
     node.criticality = classify_kind(object.kind);
     builder.add_node(std::move(node));
+    // NOTE: names written outside the manifests (a cloud identity bound to
+    // "<ns>/<ServiceAccount>") find the object whatever its scope.
+    if (index.scoped()) {
+      builder.add_alias(object_id(object.kind, placed.ns, object.name), placed.id);
+    }
   }
 }
 
 void add_kubernetes_edges(Linker& linker, const CloudIdentities& identities) {
   for (const auto& placed : linker.index().objects()) {
-    if (placed.object->kind == "ServiceAccount") linker.note_service_account(placed.id);
+    if (placed.object->kind == "ServiceAccount") linker.note_service_account(placed.id, placed.ns);
   }
   add_reference_edges(linker);
   add_rbac_subject_edges(linker);

@@ -1,7 +1,8 @@
 #pragma once
 // Turns Kubernetes objects into graph nodes and edges (DESIGN.md "Edge kinds", Kubernetes).
 
-#include <set>
+#include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -31,9 +32,17 @@ class Linker {
     m_builder.add_edge(from, to, kind, std::move(evidence));
   }
 
-  // The id of the object named, adding a placeholder node (role external) when the manifests
-  // do not declare it. Returns whether it was declared.
-  bool ensure_target(const std::string& id, const std::string& kind);
+  struct Targets {
+    std::vector<std::string> ids;
+    bool declared = false;
+  };
+  // The nodes of the object `from` names (ObjectIndex::resolve), or one placeholder node
+  // (role external) in `from`'s scope when no manifest declares it.
+  Targets targets(const PlacedObject& from, std::string_view kind, const std::string& ns,
+                  const std::string& name, bool across_scopes = false);
+  // Every declaration of the object, whatever its scope, or an unscoped placeholder: for
+  // names written outside the manifests (a cloud identity bound to a ServiceAccount).
+  Targets targets_anywhere(std::string_view kind, const std::string& ns, const std::string& name);
 
   // Adds an external-domain node (something outside the cluster) unless it exists.
   void ensure_external(const std::string& id, const std::string& type);
@@ -41,15 +50,21 @@ class Linker {
   void report(const kubernetes::Object& object, SourcePosition position, Severity severity,
               std::string code, std::string message);
 
-  // Every ServiceAccount node, declared or placeholder.
-  [[nodiscard]] const std::set<std::string>& service_accounts() const { return m_service_accounts; }
-  void note_service_account(const std::string& id) { m_service_accounts.insert(id); }
+  // Every ServiceAccount node, declared or placeholder, with its namespace.
+  [[nodiscard]] const std::map<std::string, std::string>& service_accounts() const {
+    return m_service_accounts;
+  }
+  void note_service_account(const std::string& id, const std::string& ns) {
+    m_service_accounts.emplace(id, ns);
+  }
 
  private:
   graph::GraphBuilder& m_builder;
   std::vector<Diagnostic>& m_diagnostics;
   const ObjectIndex& m_index;
-  std::set<std::string> m_service_accounts;
+  Targets placeholder(std::string id, std::string_view kind, const std::string& ns);
+
+  std::map<std::string, std::string> m_service_accounts;
 };
 
 void add_kubernetes_nodes(const ObjectIndex& index, graph::GraphBuilder& builder);

@@ -1,7 +1,6 @@
 #include "kubernetes/load_kubernetes.hpp"
 
 #include <algorithm>
-#include <iterator>
 
 #include "kubernetes/kustomize.hpp"
 #include "kubernetes/kustomize_builds.hpp"
@@ -21,21 +20,22 @@ bool mentions_kubernetes(const kubernetes::ManifestFile& file, bool names_api_ve
   return !file.objects.empty() || (file.unparsed && names_api_version);
 }
 
-// Rendered objects join the file where they are written (a generated ConfigMap joins its
-// kustomization), so diffs and evidence map to that file.
-void add_rendered_objects(RenderedKustomizations& rendered,
-                          std::vector<kubernetes::ManifestFile>& files) {
-  for (auto& build : rendered.builds) {
-    for (auto& source : build.files) {
-      auto it = std::find_if(files.begin(), files.end(),
-                             [&](const auto& f) { return f.path == source.path; });
-      if (it == files.end()) {
-        files.push_back(kubernetes::ManifestFile{source.path, {}, {}, false});
-        it = std::prev(files.end());
-      }
-      std::move(source.objects.begin(), source.objects.end(), std::back_inserter(it->objects));
+// The application each object is applied with: its kustomization root, or the directory
+// grouping of manifests applied as they are (scopes.hpp).
+std::vector<ScopedFile> scope_files(const RenderedKustomizations& rendered,
+                                    const KubernetesInput& input) {
+  std::vector<const kubernetes::ManifestFile*> loose;
+  for (const auto& file : input.files) {
+    if (!file.objects.empty()) loose.push_back(&file);
+  }
+  auto out = loose_scopes(loose);
+  std::size_t next = 0;
+  for (const auto& build : rendered.builds) {
+    for (std::size_t i = 0; i < build.files.size(); ++i) {
+      out.push_back({&input.rendered[next++], build.dir});
     }
   }
+  return out;
 }
 
 }  // namespace
@@ -115,8 +115,11 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
     }
     input->files.push_back(std::move(file));
   }
-  add_rendered_objects(rendered, input->files);
-  input->index = std::make_unique<ObjectIndex>(input->files, workspace.diagnostics);
+  for (auto& build : rendered.builds) {
+    for (auto& source : build.files) input->rendered.push_back(std::move(source));
+  }
+  input->index =
+      std::make_unique<ObjectIndex>(scope_files(rendered, *input), workspace.diagnostics);
   return input;
 }
 

@@ -12,9 +12,12 @@
 namespace blastgraph::analyzer::k8s_link {
 
 struct KubernetesInput {
-  std::vector<kubernetes::ManifestFile> files;  // owns the objects the index points into
-  std::vector<std::string> manifest_paths;      // files that are Kubernetes manifests, sorted
-  std::unique_ptr<ObjectIndex> index;
+  // Every manifest file as read; a file a kustomization renders keeps no objects here.
+  std::vector<kubernetes::ManifestFile> files;
+  // What kustomization roots render, a file per root and source file it is written in.
+  std::vector<kubernetes::ManifestFile> rendered;
+  std::vector<std::string> manifest_paths;  // files that are Kubernetes manifests, sorted
+  std::unique_ptr<ObjectIndex> index;       // points into files and rendered
 };
 
 // Problems go to workspace.diagnostics, counts to workspace.coverage.

@@ -2,6 +2,9 @@
 
 #include <array>
 #include <cctype>
+#include <map>
+#include <set>
+#include <utility>
 
 namespace blastgraph::analyzer::k8s_link {
 namespace {
@@ -69,10 +72,24 @@ constexpr std::array<KindClass, 31> k_kind_classes{{
     {"APIService", Criticality::account},
 }};
 
+std::string identity_key(std::string_view kind, std::string_view ns, std::string_view name) {
+  std::string key(kind);
+  key += '\0';
+  key += ns;
+  key += '\0';
+  key += name;
+  return key;
+}
+
 }  // namespace
 
-std::string object_id(std::string_view kind, std::string_view ns, std::string_view name) {
+std::string object_id(std::string_view kind, std::string_view ns, std::string_view name,
+                      std::string_view scope) {
   std::string id = "k8s:";
+  if (!scope.empty()) {
+    id += scope;
+    id += ':';
+  }
   id += ns;
   id += '/';
   id += kind;
@@ -103,34 +120,80 @@ graph::Criticality classify_kind(std::string_view kind) {
   return kind == "CustomResourceDefinition" ? Criticality::account : Criticality::normal;
 }
 
-ObjectIndex::ObjectIndex(const std::vector<kubernetes::ManifestFile>& files,
+ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files,
                          std::vector<Diagnostic>& diagnostics) {
+  std::set<std::string_view> scopes;
   for (const auto& file : files) {
-    for (const auto& object : file.objects) {
-      PlacedObject placed{&object, {}, effective_namespace(object)};
-      placed.id = object_id(object.kind, placed.ns, object.name);
-      auto [it, inserted] = m_by_id.emplace(placed.id, m_objects.size());
+    if (!file.file->objects.empty()) scopes.insert(file.scope);
+  }
+  m_scoped = scopes.size() > 1;
+  // (scope, identity) -> the first declaration, for variants.
+  std::map<std::pair<std::string, std::string>, std::size_t> first;
+  for (const auto& file : files) {
+    for (const auto& object : file.file->objects) {
+      PlacedObject placed{&object, {}, effective_namespace(object), file.scope};
+      const auto scope = m_scoped ? std::string_view(file.scope) : std::string_view();
+      placed.id = object_id(object.kind, placed.ns, object.name, scope);
+      auto key = identity_key(object.kind, placed.ns, object.name);
+      const auto [it, inserted] = first.emplace(std::pair{file.scope, key}, m_objects.size());
       if (!inserted) {
-        const auto& first = *m_objects[it->second].object;
-        diagnostics.push_back({object.span.file, object.position, Severity::warning, "k8s-duplicate",
-                               placed.id + " is already declared at " + first.span.file + ":" +
-                                   std::to_string(first.span.first_line)});
-        continue;
+        const auto& earlier = *m_objects[it->second].object;
+        const auto where = object.span.file + ":" + std::to_string(object.span.first_line);
+        const bool same_file = earlier.span.file == object.span.file;
+        diagnostics.push_back(
+            {object.span.file, object.position, same_file ? Severity::warning : Severity::note,
+             same_file ? "k8s-duplicate" : "k8s-variant",
+             m_objects[it->second].id + " is also declared at " + earlier.span.file + ":" +
+                 std::to_string(earlier.span.first_line) +
+                 "; both are kept as variants of one object, this one as " + placed.id + "@" +
+                 where + ", and what names the object depends on each"});
+        placed.id += "@" + where;
       }
       if (!placed.ns.empty()) m_namespaces[placed.ns];  // namespaces in use exist
       if (object.kind == "Namespace") {
         auto& labels = m_namespaces[object.name];
         labels.insert(object.labels.begin(), object.labels.end());
       }
+      m_by_identity[std::move(key)].push_back(m_objects.size());
       m_objects.push_back(std::move(placed));
     }
   }
   for (auto& [name, labels] : m_namespaces) labels["kubernetes.io/metadata.name"] = name;
 }
 
-const PlacedObject* ObjectIndex::find(const std::string& id) const {
-  auto it = m_by_id.find(id);
-  return it == m_by_id.end() ? nullptr : &m_objects[it->second];
+std::vector<const PlacedObject*> ObjectIndex::everywhere(std::string_view kind,
+                                                         const std::string& ns,
+                                                         const std::string& name) const {
+  std::vector<const PlacedObject*> out;
+  auto it = m_by_identity.find(identity_key(kind, ns, name));
+  if (it == m_by_identity.end()) return out;
+  for (auto i : it->second) out.push_back(&m_objects[i]);
+  return out;
+}
+
+std::vector<const PlacedObject*> ObjectIndex::resolve(const PlacedObject& from,
+                                                      std::string_view kind,
+                                                      const std::string& ns,
+                                                      const std::string& name,
+                                                      bool across_scopes) const {
+  auto all = everywhere(kind, ns, name);
+  std::vector<const PlacedObject*> own;
+  for (const auto* placed : all) {
+    if (placed->scope == from.scope) own.push_back(placed);
+  }
+  if (!own.empty() || !m_scoped) return own.empty() ? all : own;
+  if (across_scopes || ns.empty() || ns != k_default_namespace) return all;
+  return {};
+}
+
+bool ObjectIndex::visible(const PlacedObject& from, const PlacedObject& to) const {
+  return !m_scoped || from.scope == to.scope || to.ns.empty() || to.ns != k_default_namespace;
+}
+
+std::string ObjectIndex::placeholder_id(const PlacedObject& from, std::string_view kind,
+                                        const std::string& ns, const std::string& name) const {
+  const bool scoped = m_scoped && !kubernetes::is_cluster_scoped(kind);
+  return object_id(kind, ns, name, scoped ? std::string_view(from.scope) : std::string_view());
 }
 
 }  // namespace blastgraph::analyzer::k8s_link

@@ -10,14 +10,16 @@
 #include "blastgraph/core/diagnostic.hpp"
 #include "blastgraph/graph/model.hpp"
 #include "blastgraph/parsers/kubernetes.hpp"
+#include "kubernetes/scopes.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
 
 inline constexpr std::string_view k_default_namespace = "default";
 
-// "k8s:<ns>/<Kind>/<name>"; "k8s:/<Kind>/<name>" for cluster-scoped kinds.
+// "k8s:<ns>/<Kind>/<name>"; "k8s:/<Kind>/<name>" for cluster-scoped kinds. With a scope,
+// "k8s:<scope>:<ns>/<Kind>/<name>".
 [[nodiscard]] std::string object_id(std::string_view kind, std::string_view ns,
-                                    std::string_view name);
+                                    std::string_view name, std::string_view scope = {});
 
 // The namespace an object lives in: "" for cluster-scoped kinds, "default" when omitted.
 [[nodiscard]] std::string effective_namespace(const kubernetes::Object& object);
@@ -33,17 +35,40 @@ inline constexpr std::string_view k_default_namespace = "default";
 struct PlacedObject {
   const kubernetes::Object* object = nullptr;
   std::string id;
-  std::string ns;  // effective namespace
+  std::string ns;     // effective namespace
+  std::string scope;  // the application it is applied with (scopes.hpp)
 };
 
-// Every deployed object by id (first declaration wins; later ones are reported).
+// Every deployed object, each a node. Ids carry the scope when there is more than one. Two
+// declarations of one object in one scope are variants: both are kept, the later one with
+// "@<file>:<line>" after its id, and whatever names the object depends on each.
 class ObjectIndex {
  public:
-  ObjectIndex(const std::vector<kubernetes::ManifestFile>& files,
-              std::vector<Diagnostic>& diagnostics);
+  ObjectIndex(const std::vector<ScopedFile>& files, std::vector<Diagnostic>& diagnostics);
 
   [[nodiscard]] const std::vector<PlacedObject>& objects() const { return m_objects; }
-  [[nodiscard]] const PlacedObject* find(const std::string& id) const;
+  [[nodiscard]] bool scoped() const { return m_scoped; }
+
+  // The declared objects `from` reaches by naming `kind` `name` in `ns`, as the cluster
+  // resolves names: the variants in its own scope; when there are none, those of other scopes
+  // where a name really crosses applications: a cluster-scoped kind, a namespace other than
+  // `default` (shared on purpose), or any namespace for `across_scopes` (a Service called by
+  // its DNS name). Empty when nothing declares it.
+  [[nodiscard]] std::vector<const PlacedObject*> resolve(const PlacedObject& from,
+                                                         std::string_view kind,
+                                                         const std::string& ns,
+                                                         const std::string& name,
+                                                         bool across_scopes = false) const;
+  // Every declaration of the object, whatever its scope.
+  [[nodiscard]] std::vector<const PlacedObject*> everywhere(std::string_view kind,
+                                                            const std::string& ns,
+                                                            const std::string& name) const;
+  // Whether `from`'s selectors reach `to`: the same scope, or a namespace shared on purpose.
+  [[nodiscard]] bool visible(const PlacedObject& from, const PlacedObject& to) const;
+  // The id a placeholder for an undeclared object named from `from` gets: in `from`'s scope,
+  // unless the kind is cluster-scoped.
+  [[nodiscard]] std::string placeholder_id(const PlacedObject& from, std::string_view kind,
+                                           const std::string& ns, const std::string& name) const;
   // Labels of every namespace that has an object or a declaration, with the implicit
   // `kubernetes.io/metadata.name` label.
   [[nodiscard]] const std::map<std::string, kubernetes::Labels>& namespaces() const {
@@ -52,7 +77,9 @@ class ObjectIndex {
 
  private:
   std::vector<PlacedObject> m_objects;  // in file order
-  std::unordered_map<std::string, std::size_t> m_by_id;
+  // "<Kind>\0<ns>\0<name>" -> declarations, in file order.
+  std::unordered_map<std::string, std::vector<std::size_t>> m_by_identity;
+  bool m_scoped = false;
   std::map<std::string, kubernetes::Labels> m_namespaces;
 };
 

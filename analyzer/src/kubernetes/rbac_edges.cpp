@@ -9,33 +9,33 @@ namespace {
 constexpr std::string_view k_all_accounts = "system:serviceaccounts";
 constexpr std::string_view k_namespace_accounts = "system:serviceaccounts:";
 
-// The accounts a Group subject names, by id prefix: all of them, or one namespace's.
-std::optional<std::string> group_prefix(const std::string& group) {
-  if (group == k_all_accounts) return std::string("k8s:");
-  if (group.starts_with(k_namespace_accounts)) {
-    return "k8s:" + group.substr(k_namespace_accounts.size()) + "/ServiceAccount/";
-  }
-  return std::nullopt;
+// Whether a Group subject names the accounts of namespace `ns` ("" for cluster-scoped).
+bool group_includes(const std::string& group, const std::string& ns) {
+  if (group == k_all_accounts) return true;
+  return group.starts_with(k_namespace_accounts) &&
+         group.compare(k_namespace_accounts.size(), std::string::npos, ns) == 0;
 }
 
 void link_subject(Linker& linker, const PlacedObject& binding, const kubernetes::ObjectRef& ref) {
   const auto& object = *binding.object;
   if (ref.kind == "ServiceAccount") {
     const auto ns = ref.namespace_name.empty() ? binding.ns : ref.namespace_name;
-    const auto account = object_id("ServiceAccount", ns, ref.name);
+    const auto targets = linker.targets(binding, "ServiceAccount", ns, ref.name);
     const bool builtin = builtin_platform("ServiceAccount", ns, ref.name).has_value();
-    if (!linker.ensure_target(account, "ServiceAccount") && !builtin) {
+    if (!targets.declared && !builtin) {
       linker.report(object, ref.position, Severity::note, "k8s-unresolved-reference",
-                    binding.id + " binds " + account + ", which no manifest declares");
+                    binding.id + " binds " + targets.ids.front() + ", which no manifest declares");
     }
-    linker.edge(account, binding.id, graph::EdgeKind::rbac_subject, object, ref.position, ref.path);
+    for (const auto& account : targets.ids) {
+      linker.edge(account, binding.id, graph::EdgeKind::rbac_subject, object, ref.position,
+                  ref.path);
+    }
     return;
   }
   if (ref.kind != "Group") return;  // Users live outside the cluster: nothing here reaches them
-  const auto prefix = group_prefix(ref.name);
-  if (!prefix) return;
-  for (const auto& account : linker.service_accounts()) {
-    if (!account.starts_with(*prefix)) continue;
+  if (ref.name != k_all_accounts && !ref.name.starts_with(k_namespace_accounts)) return;
+  for (const auto& [account, ns] : linker.service_accounts()) {
+    if (!group_includes(ref.name, ns)) continue;
     linker.edge(account, binding.id, graph::EdgeKind::rbac_subject, object, ref.position, ref.path);
   }
 }

@@ -65,6 +65,7 @@ bool grants_backend(const ObjectIndex& index, const PlacedObject& route, const O
                     const std::string& target_ns) {
   for (const auto& grant : index.objects()) {
     if (grant.object->kind != "ReferenceGrant" || grant.ns != target_ns) continue;
+    if (!index.visible(route, grant)) continue;
     bool from = false;
     bool to = false;
     for (const auto& r : grant.object->references) {
@@ -84,24 +85,27 @@ void link_reference(Linker& linker, const PlacedObject& from, const ObjectRef& r
   if (!rule || ref.name.empty()) return;
   const auto& object = *from.object;
   const auto ns = target_namespace(from, ref);
-  const auto target = object_id(ref.kind, ns, ref.name);
   if (ref.via == RefVia::route_backend && ns != from.ns && !grants_backend(linker.index(), from, ref, ns)) {
     linker.report(object, ref.position, Severity::warning, "k8s-route-not-granted",
-                  "backend " + target + " is in another namespace and no ReferenceGrant there "
-                  "admits it; the route cannot use it");
+                  "backend " + object_id(ref.kind, ns, ref.name) +
+                      " is in another namespace and no ReferenceGrant there admits it; the route "
+                      "cannot use it");
     return;
   }
-  if (rule->skip_undeclared && linker.index().find(target) == nullptr) return;
-  const bool declared = linker.ensure_target(target, ref.kind);
-  if (!declared && !ref.implicit && !ref.optional && !builtin_platform(ref.kind, ns, ref.name)) {
+  if (rule->skip_undeclared && linker.index().resolve(from, ref.kind, ns, ref.name).empty()) return;
+  const auto targets = linker.targets(from, ref.kind, ns, ref.name);
+  if (!targets.declared && !ref.implicit && !ref.optional &&
+      !builtin_platform(ref.kind, ns, ref.name)) {
     linker.report(object, ref.position, Severity::note, "k8s-unresolved-reference",
-                  from.id + " refers to " + target + ", which no manifest declares");
+                  from.id + " refers to " + targets.ids.front() + ", which no manifest declares");
   }
   const auto path = ref.optional ? ref.path + " (optional)" : ref.path;
-  if (rule->reversed) {
-    linker.edge(target, from.id, rule->kind, object, ref.position, path);
-  } else {
-    linker.edge(from.id, target, rule->kind, object, ref.position, path);
+  for (const auto& target : targets.ids) {
+    if (rule->reversed) {
+      linker.edge(target, from.id, rule->kind, object, ref.position, path);
+    } else {
+      linker.edge(from.id, target, rule->kind, object, ref.position, path);
+    }
   }
 }
 

@@ -8,10 +8,14 @@ using graph::EdgeKind;
 using kubernetes::LabelSelector;
 using kubernetes::SelectorVia;
 
+// Pod owners in `ns` that `from`'s selectors reach (ObjectIndex::visible).
 template <typename Visit>
-void for_each_pod_owner(const ObjectIndex& index, const std::string& ns, Visit visit) {
+void for_each_pod_owner(const ObjectIndex& index, const PlacedObject& from, const std::string& ns,
+                        Visit visit) {
   for (const auto& placed : index.objects()) {
-    if (placed.object->has_pod_template && placed.ns == ns) visit(placed);
+    if (placed.object->has_pod_template && placed.ns == ns && index.visible(from, placed)) {
+      visit(placed);
+    }
   }
 }
 
@@ -27,7 +31,7 @@ bool equality_match(const kubernetes::Labels& selector, const kubernetes::Labels
 void link_service(Linker& linker, const PlacedObject& service) {
   const auto& selector = *service.object->service_selector;
   if (selector.empty()) return;  // no selector: endpoints are managed by hand
-  for_each_pod_owner(linker.index(), service.ns, [&](const PlacedObject& workload) {
+  for_each_pod_owner(linker.index(), service, service.ns, [&](const PlacedObject& workload) {
     if (!equality_match(selector, workload.object->pod_template_labels)) return;
     linker.edge(service.id, workload.id, EdgeKind::service_selector, *service.object,
                 service.object->position, "spec.selector");
@@ -43,7 +47,7 @@ void link_workload(Linker& linker, const PlacedObject& workload) {
     linker.report(object, object.position, Severity::warning, "k8s-selector-mismatch",
                   workload.id + ": spec.selector does not match the pod template's labels");
   }
-  for_each_pod_owner(linker.index(), workload.ns, [&](const PlacedObject& other) {
+  for_each_pod_owner(linker.index(), workload, workload.ns, [&](const PlacedObject& other) {
     const auto& kind = other.object->kind;
     if (&other == &workload || (kind != "Pod" && kind != "ReplicaSet")) return;
     if (!kubernetes::matches(selector, other.object->pod_template_labels)) return;
@@ -58,7 +62,7 @@ void link_selected(Linker& linker, const PlacedObject& owner, const kubernetes::
                    EdgeKind kind) {
   const auto& index = linker.index();
   auto in_namespace = [&](const std::string& ns) {
-    for_each_pod_owner(index, ns, [&](const PlacedObject& workload) {
+    for_each_pod_owner(index, owner, ns, [&](const PlacedObject& workload) {
       if (ref.pod_selector && !kubernetes::matches(*ref.pod_selector, workload.object->pod_template_labels)) {
         return;
       }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "kubernetes/ids.hpp"
+
 namespace blastgraph::analyzer::scoring {
 namespace {
 
@@ -14,16 +16,6 @@ std::string directory_of(const std::string& file) {
 // "envs/prod:module.a.aws_x.y" -> "envs/prod".
 std::string terraform_root(const std::string& id) {
   return id.substr(0, id.find(':'));
-}
-
-// "k8s:shop/Deployment/x" -> "shop"; "k8s:/ClusterRole/x" -> "" (cluster-scoped); a root in
-// the id ("k8s:<root>:<ns>/...") is skipped.
-std::string kubernetes_namespace(const std::string& id) {
-  constexpr std::string_view k_prefix = "k8s:";
-  if (!id.starts_with(k_prefix)) return {};
-  const auto head = id.substr(k_prefix.size(), id.find('/') - k_prefix.size());
-  const auto colon = head.rfind(':');
-  return colon == std::string::npos ? head : head.substr(colon + 1);
 }
 
 bool is_at_or_below(const std::string& file, const std::string& dir) {
@@ -50,7 +42,7 @@ struct ChangeFootprint {
         terraform_roots.insert(terraform_root(node.id));
       } else if (node.domain == graph::Domain::kubernetes) {
         if (!node.span.file.empty()) kubernetes_files.push_back(node.span.file);
-        if (auto ns = kubernetes_namespace(node.id); !ns.empty()) namespaces.insert(ns);
+        if (auto ns = k8s_link::namespace_of_id(node.id); !ns.empty()) namespaces.insert(ns);
       }
     }
     for (auto index : reach.nodes) {  // the changed nodes included (distance 0)

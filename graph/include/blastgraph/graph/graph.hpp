@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -67,6 +68,12 @@ class GraphBuilder {
   bool add_external(std::string id, std::string type);
   // The node added under `id`, or nullptr. Valid until the next add_node.
   [[nodiscard]] Node* find_node(std::string_view id);
+  // Another name for the node `id`, for lookups by ids_named (a Kubernetes object's id
+  // without its application scope). A name may stand for several nodes.
+  void add_alias(std::string alias, std::string_view id);
+  // The node whose id is `name`, or else every node `name` is an alias of, in the order the
+  // aliases were added; empty when there is none.
+  [[nodiscard]] std::vector<std::string> ids_named(std::string_view name) const;
   // Calls `visit` on every node added so far, in the order they were added, for edits made
   // once all nodes are in (a policy file's service and criticality rules). The id must not
   // be changed: lookups keep using the id a node was added under.

@@ -1,0 +1,28 @@
+#pragma once
+// Application scopes: the objects applied together (DESIGN.md "Node ids"). A rendered
+// kustomization is one; manifests no kustomization renders are grouped by directory.
+
+#include <string>
+#include <vector>
+
+#include "blastgraph/parsers/kubernetes.hpp"
+
+namespace blastgraph::analyzer::k8s_link {
+
+// A file's objects and the application they are applied with. A file a kustomization reads
+// appears once per kustomization root that renders it.
+struct ScopedFile {
+  const kubernetes::ManifestFile* file = nullptr;
+  std::string scope;  // the application's root directory, "." for the scanned root
+};
+
+// The scopes of manifests applied as they are (`kubectl apply -f`): the directory their files
+// share, split into one scope per subdirectory (and one for the files directly in it) where
+// the split separates two files that declare the same object; the samples repository of
+// independent examples side by side is the case. Two files of one directory that declare the
+// same object stay in one scope: they are variants of it. Each scope is named by the deepest
+// directory its files share. Returns one entry per file, in the order given.
+[[nodiscard]] std::vector<ScopedFile> loose_scopes(
+    const std::vector<const kubernetes::ManifestFile*>& files);
+
+}  // namespace blastgraph::analyzer::k8s_link
