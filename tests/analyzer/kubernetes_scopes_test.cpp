@@ -126,6 +126,16 @@ TEST(KubernetesIds, ScopeAndNamespaceAreReadBack) {
   EXPECT_EQ(namespace_of_id("k8s:apps/web:shop/Deployment/x"), "shop");
   EXPECT_EQ(namespace_of_id("k8s:shop/Deployment/x"), "shop");
   EXPECT_EQ(namespace_of_id("k8s:a:/Namespace/shop"), "");
+  // A scope directory that reads like "<ns>/<kind>/..." is still the scope.
+  EXPECT_EQ(unscoped_id("k8s:ldap/overlays/production:default/Deployment/ldap"),
+            "k8s:default/Deployment/ldap");
+  EXPECT_EQ(namespace_of_id("k8s:ldap/overlays/production:default/Deployment/ldap"), "default");
+  EXPECT_EQ(unscoped_id("k8s:apps/Web/x:shop/Service/y"), "k8s:shop/Service/y");
+  // A variant keeps its suffix, whose file path has slashes of its own.
+  EXPECT_EQ(unscoped_id("k8s:ex/v:default/Deployment/w@ex/v/w.yaml:1"),
+            "k8s:default/Deployment/w@ex/v/w.yaml:1");
+  EXPECT_EQ(unscoped_id("k8s:default/Deployment/w@ex/v/w.yaml:1"),
+            "k8s:default/Deployment/w@ex/v/w.yaml:1");
 }
 
 kubernetes::ManifestFile file_with(const std::string& path, const std::string& kind,

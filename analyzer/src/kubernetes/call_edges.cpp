@@ -36,13 +36,13 @@ void link_address(Linker& linker, const PlacedObject& caller, const kubernetes::
   }
   const auto ns = qualified ? address.namespace_name : caller.ns;
   // A Service is called by its DNS name, whichever application declares it.
-  const auto targets = linker.targets(caller, "Service", ns, address.name, true);
+  const auto found = index.resolve(caller, "Service", ns, address.name, true);
   const auto caller_service = service_of(*caller.object);
-  if (targets.declared && !caller_service.empty()) {
-    const auto* own = index.resolve(caller, "Service", ns, address.name, true).front();
-    // A workload talking to its own Service is not a dependency between services.
-    if (service_of(*own->object) == caller_service) return;
+  if (!found.empty() && !caller_service.empty() &&
+      service_of(*found.front()->object) == caller_service) {
+    return;  // a workload talking to its own Service is not a dependency between services
   }
+  const auto targets = linker.targets(caller, "Service", ns, address.name, true);
   if (!targets.declared) {
     linker.report(*caller.object, site.position, Severity::warning, "k8s-dangling-call",
                   caller.id + " calls " + targets.ids.front() + " (\"" + site.value +

@@ -1,6 +1,5 @@
 #include "kubernetes/ids.hpp"
 
-#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -9,30 +8,34 @@ namespace {
 
 constexpr std::string_view k_prefix = "k8s:";
 
-// Whether `rest` starts "<ns>/<Kind>/": a namespace (no ':' or '/', maybe empty) and a kind.
-bool starts_with_namespace_and_kind(std::string_view rest) {
-  const auto slash = rest.find('/');
-  if (slash == std::string_view::npos ||
-      rest.substr(0, slash).find(':') != std::string_view::npos) {
-    return false;
-  }
-  const auto kind_end = rest.find('/', slash + 1);
-  if (kind_end == std::string_view::npos || kind_end == slash + 1) return false;
-  const auto kind = rest.substr(slash + 1, kind_end - slash - 1);
-  return std::all_of(kind.begin(), kind.end(),
-                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+bool is_namespace_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+// Whether `rest` is "<ns>/<Kind>/<name>[@<variant>]": a namespace (a DNS label, maybe empty),
+// a kind (UpperCamelCase) and a name (no '/', no '@'). A scope directory before it can look
+// like "<ns>/<kind>/..." but never ends there: a name has no '/'.
+bool is_object_part(std::string_view rest) {
+  std::size_t i = 0;
+  while (i < rest.size() && is_namespace_char(rest[i])) ++i;
+  if (i == rest.size() || rest[i] != '/') return false;
+  ++i;
+  if (i == rest.size() || std::isupper(static_cast<unsigned char>(rest[i])) == 0) return false;
+  while (i < rest.size() && std::isalnum(static_cast<unsigned char>(rest[i])) != 0) ++i;
+  if (i == rest.size() || rest[i] != '/') return false;
+  const auto name = rest.substr(i + 1, rest.find('@', i + 1) - (i + 1));
+  return !name.empty() && name.find('/') == std::string_view::npos;
 }
 
 // "<ns>/<Kind>/<name>..." of a Kubernetes id, past any scope.
 std::optional<std::string_view> object_part(std::string_view id) {
   if (!id.starts_with(k_prefix)) return std::nullopt;
-  auto rest = id.substr(k_prefix.size());
-  while (!starts_with_namespace_and_kind(rest)) {
+  for (auto rest = id.substr(k_prefix.size());;) {
+    if (is_object_part(rest)) return rest;
     const auto colon = rest.find(':');
     if (colon == std::string_view::npos) return std::nullopt;
     rest.remove_prefix(colon + 1);
   }
-  return rest;
 }
 
 }  // namespace

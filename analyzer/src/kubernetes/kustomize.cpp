@@ -7,11 +7,6 @@
 namespace blastgraph::analyzer::k8s_link {
 namespace {
 
-bool is_under(const std::string& path, const std::string& dir) {
-  if (dir == ".") return true;
-  return path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/';
-}
-
 bool looks_like_file(const std::string& entry) {
   const auto slash = entry.rfind('/');
   const auto name = slash == std::string::npos ? entry : entry.substr(slash + 1);
@@ -49,10 +44,10 @@ DeploymentFilter::DeploymentFilter(const std::vector<kubernetes::Kustomization>&
 
 bool DeploymentFilter::is_deployed(const std::string& file) const {
   for (const auto& rule : m_rules) {
-    if (!is_under(file, rule.dir)) continue;
+    if (!terraform_link::is_below(file, rule.dir)) continue;
     if (rule.files.contains(file)) return true;
     return std::any_of(rule.dirs.begin(), rule.dirs.end(),
-                       [&](const std::string& dir) { return is_under(file, dir); });
+                       [&](const std::string& dir) { return terraform_link::is_below(file, dir); });
   }
   return true;
 }

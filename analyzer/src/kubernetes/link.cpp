@@ -8,23 +8,29 @@ void Linker::edge(const std::string& from, const std::string& to, graph::EdgeKin
   m_builder.add_edge(from, to, kind, {object.span.file, position.line, path});
 }
 
+namespace {
+
+Linker::Targets declared(const std::vector<const PlacedObject*>& found) {
+  Linker::Targets out{{}, true};
+  for (const auto* placed : found) out.ids.push_back(placed->id);
+  return out;
+}
+
+}  // namespace
+
 Linker::Targets Linker::targets(const PlacedObject& from, std::string_view kind,
                                 const std::string& ns, const std::string& name,
                                 bool across_scopes) {
   const auto found = m_index.resolve(from, kind, ns, name, across_scopes);
   if (found.empty()) return placeholder(m_index.placeholder_id(from, kind, ns, name), kind, ns);
-  Targets out{{}, true};
-  for (const auto* placed : found) out.ids.push_back(placed->id);
-  return out;
+  return declared(found);
 }
 
 Linker::Targets Linker::targets_anywhere(std::string_view kind, const std::string& ns,
                                          const std::string& name) {
   const auto found = m_index.everywhere(kind, ns, name);
   if (found.empty()) return placeholder(object_id(kind, ns, name), kind, ns);
-  Targets out{{}, true};
-  for (const auto* placed : found) out.ids.push_back(placed->id);
-  return out;
+  return declared(found);
 }
 
 Linker::Targets Linker::placeholder(std::string id, std::string_view kind, const std::string& ns) {

@@ -72,6 +72,8 @@ constexpr std::array<KindClass, 31> k_kind_classes{{
     {"APIService", Criticality::account},
 }};
 
+}  // namespace
+
 std::string identity_key(std::string_view kind, std::string_view ns, std::string_view name) {
   std::string key(kind);
   key += '\0';
@@ -80,8 +82,6 @@ std::string identity_key(std::string_view kind, std::string_view ns, std::string
   key += name;
   return key;
 }
-
-}  // namespace
 
 std::string object_id(std::string_view kind, std::string_view ns, std::string_view name,
                       std::string_view scope) {
@@ -181,13 +181,14 @@ std::vector<const PlacedObject*> ObjectIndex::resolve(const PlacedObject& from,
   for (const auto* placed : all) {
     if (placed->scope == from.scope) own.push_back(placed);
   }
-  if (!own.empty() || !m_scoped) return own.empty() ? all : own;
-  if (across_scopes || ns.empty() || ns != k_default_namespace) return all;
+  if (!own.empty()) return own;
+  // Without scopes every declaration is in `from`'s own: `all` is empty here.
+  if (across_scopes || ns != k_default_namespace) return all;
   return {};
 }
 
 bool ObjectIndex::visible(const PlacedObject& from, const PlacedObject& to) const {
-  return !m_scoped || from.scope == to.scope || to.ns.empty() || to.ns != k_default_namespace;
+  return !m_scoped || from.scope == to.scope || to.ns != k_default_namespace;
 }
 
 std::string ObjectIndex::placeholder_id(const PlacedObject& from, std::string_view kind,

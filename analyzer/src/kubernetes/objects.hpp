@@ -21,6 +21,10 @@ inline constexpr std::string_view k_default_namespace = "default";
 [[nodiscard]] std::string object_id(std::string_view kind, std::string_view ns,
                                     std::string_view name, std::string_view scope = {});
 
+// What makes two declarations the same object: kind, namespace and name, as a map key.
+[[nodiscard]] std::string identity_key(std::string_view kind, std::string_view ns,
+                                       std::string_view name);
+
 // The namespace an object lives in: "" for cluster-scoped kinds, "default" when omitted.
 [[nodiscard]] std::string effective_namespace(const kubernetes::Object& object);
 

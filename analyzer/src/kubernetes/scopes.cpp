@@ -9,11 +9,8 @@
 namespace blastgraph::analyzer::k8s_link {
 namespace {
 
+using terraform_link::is_below;
 using terraform_link::parent_dir;
-
-std::string identity_key(const kubernetes::Object& object) {
-  return object.kind + '\0' + effective_namespace(object) + '\0' + object.name;
-}
 
 // "a/b/c.yaml" below "a" -> "a/b"; directly in "a" -> "a".
 std::string child_of(const std::string& dir, const std::string& file) {
@@ -29,10 +26,7 @@ std::string common_dir(const std::vector<const kubernetes::ManifestFile*>& files
   auto common = parent_dir(files[members.front()]->path);
   for (auto i : members) {
     const auto& path = files[i]->path;
-    while (common != "." && !(path.starts_with(common) && path.size() > common.size() &&
-                              path[common.size()] == '/')) {
-      common = parent_dir(common);
-    }
+    while (!is_below(path, common)) common = parent_dir(common);
   }
   return common;
 }
@@ -74,7 +68,8 @@ class Grouping {
     for (auto i : members) {
       const auto dir = parent_dir(m_files[i]->path);
       for (const auto& object : m_files[i]->objects) {
-        auto& dirs = dirs_by_identity[identity_key(object)];
+        auto& dirs =
+            dirs_by_identity[identity_key(object.kind, effective_namespace(object), object.name)];
         dirs.insert(dir);
         if (dirs.size() > 1) return true;
       }

@@ -15,6 +15,11 @@ std::string parent_dir(std::string_view file) {
   return std::string(file.substr(0, slash));
 }
 
+bool is_below(std::string_view path, std::string_view dir) {
+  if (dir == ".") return true;
+  return path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/';
+}
+
 std::optional<std::string> join_relative(std::string_view dir, std::string_view source) {
   std::vector<std::string> parts;
   auto push_segments = [&parts](std::string_view text) -> bool {

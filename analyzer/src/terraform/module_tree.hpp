@@ -63,4 +63,8 @@ class ModuleTree {
 // "a/b/c.tf" -> "a/b"; "c.tf" -> ".".
 [[nodiscard]] std::string parent_dir(std::string_view file);
 
+// Whether `path` lies below directory `dir` ("." holds everything); a directory is not below
+// itself.
+[[nodiscard]] bool is_below(std::string_view path, std::string_view dir);
+
 }  // namespace blastgraph::analyzer::terraform_link
