@@ -92,6 +92,20 @@ TEST_F(KubernetesScopes, ANamespaceSharedOnPurposeLinksAcrossApplications) {
             "network_policy");
 }
 
+TEST_F(KubernetesScopes, ANameAnotherApplicationDeclaresResolvesThere) {
+  EXPECT_EQ(edge_kind(graph(), "k8s:services/ledger:default/Deployment/ledger",
+                      "k8s:services/config:default/ConfigMap/environment-config"),
+            "config_reference");
+  EXPECT_EQ(graph().find("k8s:services/ledger:default/ConfigMap/environment-config"),
+            graph::k_no_node);
+}
+
+TEST_F(KubernetesScopes, ASubdirectoryThatRedeclaresNothingExtendsItsDirectory) {
+  EXPECT_EQ(edge_kind(graph(), k_redis,
+                      "k8s:examples/guestbook:default/ReplicationController/redis-legacy"),
+            "service_selector");
+}
+
 TEST_F(KubernetesScopes, PlaceholdersStayInTheirApplication) {
   // Each example's pods run as its own `default` account, not one node shared by all.
   EXPECT_EQ(edge_kind(graph(), k_guestbook_frontend,
@@ -171,6 +185,17 @@ TEST(LooseScopes, SplitsOnlyWhereItSeparatesTwoDeclarationsOfOneObject) {
                           file_with("platform/sub/q.yaml", "Service", "q")};
   EXPECT_EQ(scopes_of(files), (std::vector<std::string>{"examples/a", "examples/b/deep",
                                                         "examples/c", "platform", "platform"}));
+}
+
+TEST(LooseScopes, ASubdirectoryRedeclaringNothingStaysWithItsDirectorysFiles) {
+  const std::vector files{
+      file_with("web/guestbook/svc.yaml", "Service", "redis"),
+      file_with("web/guestbook/deploy.yaml", "Deployment", "redis"),
+      file_with("web/guestbook/all-in-one/all.yaml", "Deployment", "redis"),
+      file_with("web/guestbook/legacy/rc.yaml", "ReplicationController", "redis")};
+  EXPECT_EQ(scopes_of(files),
+            (std::vector<std::string>{"web/guestbook", "web/guestbook", "web/guestbook/all-in-one",
+                                      "web/guestbook"}));
 }
 
 TEST(LooseScopes, TwoFilesOfOneDirectoryAreVariantsInOneScope) {

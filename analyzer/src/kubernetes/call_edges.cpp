@@ -36,13 +36,13 @@ void link_address(Linker& linker, const PlacedObject& caller, const kubernetes::
   }
   const auto ns = qualified ? address.namespace_name : caller.ns;
   // A Service is called by its DNS name, whichever application declares it.
-  const auto found = index.resolve(caller, "Service", ns, address.name, true);
+  const auto found = index.resolve(caller, "Service", ns, address.name);
   const auto caller_service = service_of(*caller.object);
   if (!found.empty() && !caller_service.empty() &&
       service_of(*found.front()->object) == caller_service) {
     return;  // a workload talking to its own Service is not a dependency between services
   }
-  const auto targets = linker.targets(caller, "Service", ns, address.name, true);
+  const auto targets = linker.targets(caller, "Service", ns, address.name);
   if (!targets.declared) {
     linker.report(*caller.object, site.position, Severity::warning, "k8s-dangling-call",
                   caller.id + " calls " + targets.ids.front() + " (\"" + site.value +

@@ -19,9 +19,8 @@ Linker::Targets declared(const std::vector<const PlacedObject*>& found) {
 }  // namespace
 
 Linker::Targets Linker::targets(const PlacedObject& from, std::string_view kind,
-                                const std::string& ns, const std::string& name,
-                                bool across_scopes) {
-  const auto found = m_index.resolve(from, kind, ns, name, across_scopes);
+                                const std::string& ns, const std::string& name) {
+  const auto found = m_index.resolve(from, kind, ns, name);
   if (found.empty()) return placeholder(m_index.placeholder_id(from, kind, ns, name), kind, ns);
   return declared(found);
 }

@@ -39,7 +39,7 @@ class Linker {
   // The nodes of the object `from` names (ObjectIndex::resolve), or one placeholder node
   // (role external) in `from`'s scope when no manifest declares it.
   Targets targets(const PlacedObject& from, std::string_view kind, const std::string& ns,
-                  const std::string& name, bool across_scopes = false);
+                  const std::string& name);
   // Every declaration of the object, whatever its scope, or an unscoped placeholder: for
   // names written outside the manifests (a cloud identity bound to a ServiceAccount).
   Targets targets_anywhere(std::string_view kind, const std::string& ns, const std::string& name);

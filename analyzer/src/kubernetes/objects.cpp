@@ -174,17 +174,13 @@ std::vector<const PlacedObject*> ObjectIndex::everywhere(std::string_view kind,
 std::vector<const PlacedObject*> ObjectIndex::resolve(const PlacedObject& from,
                                                       std::string_view kind,
                                                       const std::string& ns,
-                                                      const std::string& name,
-                                                      bool across_scopes) const {
+                                                      const std::string& name) const {
   auto all = everywhere(kind, ns, name);
   std::vector<const PlacedObject*> own;
   for (const auto* placed : all) {
     if (placed->scope == from.scope) own.push_back(placed);
   }
-  if (!own.empty()) return own;
-  // Without scopes every declaration is in `from`'s own: `all` is empty here.
-  if (across_scopes || ns != k_default_namespace) return all;
-  return {};
+  return own.empty() ? all : own;
 }
 
 bool ObjectIndex::visible(const PlacedObject& from, const PlacedObject& to) const {

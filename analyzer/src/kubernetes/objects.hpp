@@ -54,20 +54,19 @@ class ObjectIndex {
   [[nodiscard]] bool scoped() const { return m_scoped; }
 
   // The declared objects `from` reaches by naming `kind` `name` in `ns`, as the cluster
-  // resolves names: the variants in its own scope; when there are none, those of other scopes
-  // where a name really crosses applications: a cluster-scoped kind, a namespace other than
-  // `default` (shared on purpose), or any namespace for `across_scopes` (a Service called by
-  // its DNS name). Empty when nothing declares it.
+  // resolves names: the variants in its own scope; when there are none, those of the other
+  // scopes (the cluster holds one object of that name, whichever application applied it).
+  // Empty when nothing declares it.
   [[nodiscard]] std::vector<const PlacedObject*> resolve(const PlacedObject& from,
                                                          std::string_view kind,
                                                          const std::string& ns,
-                                                         const std::string& name,
-                                                         bool across_scopes = false) const;
+                                                         const std::string& name) const;
   // Every declaration of the object, whatever its scope.
   [[nodiscard]] std::vector<const PlacedObject*> everywhere(std::string_view kind,
                                                             const std::string& ns,
                                                             const std::string& name) const;
-  // Whether `from`'s selectors reach `to`: the same scope, or a namespace shared on purpose.
+  // Whether `from`'s selectors reach `to`: the same scope, or a namespace other than `default`
+  // (shared on purpose). Selectors pick by label, so in `default` they stay in their scope.
   [[nodiscard]] bool visible(const PlacedObject& from, const PlacedObject& to) const;
   // The id a placeholder for an undeclared object named from `from` gets: in `from`'s scope,
   // unless the kind is cluster-scoped.

@@ -44,14 +44,21 @@ class Grouping {
     }
     std::map<std::string, std::vector<std::size_t>> groups;
     for (auto i : members) groups[child_of(dir, m_files[i]->path)].push_back(i);
+    const auto shared = identities_in_several(groups);
+    auto own = groups[dir];  // the directory's own files, and what extends them
     for (const auto& [child, group] : groups) {
-      if (child == dir) {
-        const auto scope = common_dir(m_files, group);
-        for (auto i : group) m_scopes[i] = scope;
+      if (child == dir) continue;
+      const bool extends_own =
+          !own.empty() && !declares_any(group, shared) && !has_separable_conflict(group);
+      if (extends_own) {
+        own.insert(own.end(), group.begin(), group.end());
       } else {
         assign(child, group);
       }
     }
+    if (own.empty()) return;
+    const auto scope = common_dir(m_files, own);
+    for (auto i : own) m_scopes[i] = scope;
   }
 
   [[nodiscard]] std::vector<ScopedFile> result() const {
@@ -61,6 +68,38 @@ class Grouping {
   }
 
  private:
+  [[nodiscard]] std::string identity_of(const kubernetes::Object& object) const {
+    return identity_key(object.kind, effective_namespace(object), object.name);
+  }
+
+  // The objects declared in more than one of `groups`.
+  [[nodiscard]] std::set<std::string> identities_in_several(
+      const std::map<std::string, std::vector<std::size_t>>& groups) const {
+    std::map<std::string, std::set<std::string>> groups_by_identity;
+    for (const auto& [name, group] : groups) {
+      for (auto i : group) {
+        for (const auto& object : m_files[i]->objects) {
+          groups_by_identity[identity_of(object)].insert(name);
+        }
+      }
+    }
+    std::set<std::string> out;
+    for (const auto& [identity, names] : groups_by_identity) {
+      if (names.size() > 1) out.insert(identity);
+    }
+    return out;
+  }
+
+  [[nodiscard]] bool declares_any(const std::vector<std::size_t>& group,
+                                  const std::set<std::string>& identities) const {
+    for (auto i : group) {
+      for (const auto& object : m_files[i]->objects) {
+        if (identities.contains(identity_of(object))) return true;
+      }
+    }
+    return false;
+  }
+
   // Whether two of `members` in different directories declare the same object: splitting
   // down to those directories separates them.
   bool has_separable_conflict(const std::vector<std::size_t>& members) const {
@@ -68,8 +107,7 @@ class Grouping {
     for (auto i : members) {
       const auto dir = parent_dir(m_files[i]->path);
       for (const auto& object : m_files[i]->objects) {
-        auto& dirs =
-            dirs_by_identity[identity_key(object.kind, effective_namespace(object), object.name)];
+        auto& dirs = dirs_by_identity[identity_of(object)];
         dirs.insert(dir);
         if (dirs.size() > 1) return true;
       }

@@ -19,8 +19,10 @@ struct ScopedFile {
 // The scopes of manifests applied as they are (`kubectl apply -f`): the directory their files
 // share, split into one scope per subdirectory (and one for the files directly in it) where
 // the split separates two files that declare the same object; the samples repository of
-// independent examples side by side is the case. Two files of one directory that declare the
-// same object stay in one scope: they are variants of it. Each scope is named by the deepest
+// independent examples side by side is the case. A subdirectory that redeclares nothing stays
+// with the directory's own files, when there are some: it extends them (a `legacy/` set of
+// controllers for the Services next to it). Two files of one directory that declare the same
+// object stay in one scope: they are variants of it. Each scope is named by the deepest
 // directory its files share. Returns one entry per file, in the order given.
 [[nodiscard]] std::vector<ScopedFile> loose_scopes(
     const std::vector<const kubernetes::ManifestFile*>& files);
