@@ -83,11 +83,12 @@ TEST_F(ExampleCluster, BrokenHelmAndUndeployedFilesAreReportedWhileTheRestIsAnal
       EXPECT_EQ(d.position.column, 13U);
       codes.insert(d.code);
     }
-    if (d.file == "helm/templates/deployment.yaml" || d.file == "shop/legacy/old-cron.yaml") {
+    if (d.file == "helm/Chart.yaml" || d.file == "helm/templates/deployment.yaml" ||
+        d.file == "shop/legacy/old-cron.yaml") {
       codes.insert(d.code);
     }
   }
-  EXPECT_EQ(codes, (std::set<std::string>{"k8s-helm-template", "k8s-not-deployed", "yaml-syntax"}));
+  EXPECT_EQ(codes, (std::set<std::string>{"k8s-helm-chart", "k8s-not-deployed", "yaml-syntax"}));
   EXPECT_EQ(s_ws->coverage.files_unparsed, 2U);
   EXPECT_NE(s_ws->graph.find("k8s:.:shop/ConfigMap/recommendations-config"), graph::k_no_node);
   EXPECT_EQ(s_ws->graph.find("k8s:shop:shop/CronJob/abandoned-cart-export"), graph::k_no_node);

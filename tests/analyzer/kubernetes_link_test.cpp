@@ -326,6 +326,37 @@ TEST_F(KubernetesLink, KustomizationDecidesWhatIsDeployed) {
   EXPECT_EQ(std::count(codes.begin(), codes.end(), "k8s-not-deployed"), 2);
 }
 
+TEST_F(KubernetesLink, AHelmChartIsReportedOnceAndItsTemplatesAreNeverReadAsManifests) {
+  add("charts/web/Chart.yaml", "apiVersion: v2\nname: web-app\nversion: 1.0.0\n");
+  add("charts/web/values.yaml", "replicas: 2\n");
+  // Static templates parse as YAML, but `helm install` puts them in the release's namespace.
+  add("charts/web/templates/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n");
+  add("charts/web/templates/deploy.yaml",
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n");
+  add("charts/web/charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n");
+  add("charts/web/charts/db/templates/db.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: db}\n");
+  add("charts/web/crds/crd.yaml",
+      "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: "
+      "widgets.example.com}\n");
+  const auto ws = workspace();
+  EXPECT_EQ(ws.graph.find("k8s:default/ConfigMap/web"), graph::k_no_node);
+  EXPECT_EQ(ws.graph.find("k8s:default/Service/db"), graph::k_no_node);
+  // CRDs are installed as they are: plain manifests.
+  EXPECT_NE(ws.graph.find("k8s:/CustomResourceDefinition/widgets.example.com"), graph::k_no_node);
+  std::vector<Diagnostic> charts;
+  for (const auto& d : ws.diagnostics) {
+    if (d.code == "k8s-helm-chart") charts.push_back(d);
+    EXPECT_NE(d.code, "k8s-helm-template") << d.file;
+  }
+  ASSERT_EQ(charts.size(), 1U);  // the subchart is part of its parent
+  EXPECT_EQ(charts[0].file, "charts/web/Chart.yaml");
+  EXPECT_NE(charts[0].message.find("helm template web-app charts/web --namespace"),
+            std::string::npos)
+      << charts[0].message;
+  EXPECT_NE(charts[0].message.find("3 template file(s)"), std::string::npos) << charts[0].message;
+  EXPECT_EQ(ws.coverage.files_unparsed, 3U);  // every template counts as not read
+}
+
 TEST_F(KubernetesLink, HelmTemplatesAndBrokenYamlAreDiagnosticsNotSilence) {
   add("chart/templates/d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Values.name }}\n");
   add("k8s/broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n  namespace: shop\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\n   namespace: shop\n");

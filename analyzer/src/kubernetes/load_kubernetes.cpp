@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kubernetes/helm_charts.hpp"
 #include "kubernetes/kustomize.hpp"
 #include "kubernetes/kustomize_builds.hpp"
 #include "workspace/parse_files.hpp"
@@ -45,7 +46,14 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
                                                  const LoadOptions& options, Workspace& workspace) {
   std::vector<std::string> manifest_paths;
   std::vector<std::string> kustomization_paths;
+  HelmCharts charts(root, discovered.documents, options);
+  std::vector<std::string> chart_templates;
   for (const auto& path : discovered.documents) {
+    if (const auto* chart = charts.chart_of(path)) {
+      // NOTE: the rest of a chart (values, Chart.yaml, test values) is its input, not manifests.
+      if (chart->is_template(path)) chart_templates.push_back(path);
+      continue;
+    }
     (kubernetes::looks_like_kustomization_path(file_name(path)) ? kustomization_paths
                                                                  : manifest_paths)
         .push_back(path);
@@ -115,6 +123,19 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
     }
     input->files.push_back(std::move(file));
   }
+  // A chart's templates are manifests the tree does not hold yet: not read, reported once
+  // per chart.
+  for (const auto& path : chart_templates) {
+    charts.add_template(path);
+    input->manifest_paths.push_back(path);
+    ++workspace.coverage.files_scanned;
+    workspace.coverage.unread_files.push_back({path, ReadProblem::unparsed, {}, {}, {}});
+    input->files.push_back(kubernetes::ManifestFile{path, {}, {}, true});
+  }
+  const auto chart_diagnostics = charts.diagnostics();
+  workspace.diagnostics.insert(workspace.diagnostics.end(), chart_diagnostics.begin(),
+                               chart_diagnostics.end());
+  std::sort(input->manifest_paths.begin(), input->manifest_paths.end());
   for (auto& build : rendered.builds) {
     for (auto& source : build.files) input->rendered.push_back(std::move(source));
   }
