@@ -43,6 +43,7 @@ void link_address(Linker& linker, const PlacedObject& caller, const kubernetes::
     return;  // a workload talking to its own Service is not a dependency between services
   }
   const auto targets = linker.targets(caller, "Service", ns, address.name);
+  if (targets.ids.empty()) return;  // a placeholder namespace: the callee is unknown
   if (!targets.declared) {
     linker.report(*caller.object, site.position, Severity::warning, "k8s-dangling-call",
                   caller.id + " calls " + targets.ids.front() + " (\"" + site.value +

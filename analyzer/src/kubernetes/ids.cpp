@@ -9,7 +9,8 @@ namespace {
 constexpr std::string_view k_prefix = "k8s:";
 
 bool is_namespace_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+  // '?': a placeholder (ObjectIndex)
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '?';
 }
 
 // Whether `rest` is "<ns>/<Kind>/<name>[@<variant>]": a namespace (a DNS label, maybe empty),

@@ -21,6 +21,9 @@ Linker::Targets declared(const std::vector<const PlacedObject*>& found) {
 Linker::Targets Linker::targets(const PlacedObject& from, std::string_view kind,
                                 const std::string& ns, const std::string& name) {
   const auto found = m_index.resolve(from, kind, ns, name);
+  if (found.empty() && (kubernetes::is_placeholder(name) || kubernetes::is_placeholder(ns))) {
+    return {};
+  }
   if (found.empty()) return placeholder(m_index.placeholder_id(from, kind, ns, name), kind, ns);
   return declared(found);
 }
@@ -48,6 +51,14 @@ Linker::Targets Linker::placeholder(std::string id, std::string_view kind, const
 
 void Linker::ensure_external(const std::string& id, const std::string& type) {
   m_builder.add_external(id, type);
+}
+
+void Linker::report_unknown(const PlacedObject& from, const kubernetes::ObjectRef& ref) {
+  if (ref.implicit) return;
+  report(*from.object, ref.position, Severity::note, "k8s-symbolic-reference",
+         from.id + " refers to " + ref.kind + " \"" + ref.name + "\"" +
+             (ref.namespace_name.empty() ? "" : " in namespace \"" + ref.namespace_name + "\"") +
+             ", a placeholder filled in before it is applied; what it names is unknown");
 }
 
 void Linker::report(const kubernetes::Object& object, SourcePosition position, Severity severity,

@@ -37,7 +37,9 @@ class Linker {
     bool declared = false;
   };
   // The nodes of the object `from` names (ObjectIndex::resolve), or one placeholder node
-  // (role external) in `from`'s scope when no manifest declares it.
+  // (role external) in `from`'s scope when no manifest declares it. None when the name or
+  // namespace holds a placeholder and nothing in the scope is written the same way: an
+  // unknown object, never a node that unrelated names would share.
   Targets targets(const PlacedObject& from, std::string_view kind, const std::string& ns,
                   const std::string& name);
   // Every declaration of the object, whatever its scope, or an unscoped placeholder: for
@@ -46,6 +48,9 @@ class Linker {
 
   // Adds an external-domain node (something outside the cluster) unless it exists.
   void ensure_external(const std::string& id, const std::string& type);
+
+  // A reference whose target is unknown (Targets without ids): a k8s-symbolic-reference note.
+  void report_unknown(const PlacedObject& from, const kubernetes::ObjectRef& ref);
 
   void report(const kubernetes::Object& object, SourcePosition position, Severity severity,
               std::string code, std::string message);

@@ -74,6 +74,24 @@ constexpr std::array<KindClass, 31> k_kind_classes{{
 
 }  // namespace
 
+std::string shown_name(std::string_view value) {
+  std::string out;
+  for (std::size_t i = 0; i < value.size();) {
+    const auto rest = value.substr(i);
+    if (rest.starts_with("${") || rest.starts_with("{{")) {
+      const auto close = value.find('}', i + 2);
+      if (close != std::string_view::npos) {
+        out += '?';
+        i = value.find_first_not_of('}', close);
+        if (i == std::string_view::npos) break;
+        continue;
+      }
+    }
+    out += value[i++];
+  }
+  return out;
+}
+
 std::string identity_key(std::string_view kind, std::string_view ns, std::string_view name) {
   std::string key(kind);
   key += '\0';
@@ -133,10 +151,14 @@ ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files,
     for (const auto& object : file.file->objects) {
       PlacedObject placed{&object, {}, effective_namespace(object), file.scope};
       const auto scope = m_scoped ? std::string_view(file.scope) : std::string_view();
-      placed.id = object_id(object.kind, placed.ns, object.name, scope);
+      placed.id = object_id(object.kind, shown_name(placed.ns), shown_name(object.name), scope);
       auto key = identity_key(object.kind, placed.ns, object.name);
       const auto [it, inserted] = first.emplace(std::pair{file.scope, key}, m_objects.size());
-      if (!inserted) {
+      const bool symbolic =
+          kubernetes::is_placeholder(object.name) || kubernetes::is_placeholder(placed.ns);
+      if (symbolic) {
+        placed.id += "@" + object.span.file + ":" + std::to_string(object.span.first_line);
+      } else if (!inserted) {
         const auto& earlier = *m_objects[it->second].object;
         const auto where = object.span.file + ":" + std::to_string(object.span.first_line);
         const bool same_file = earlier.span.file == object.span.file;
@@ -180,17 +202,20 @@ std::vector<const PlacedObject*> ObjectIndex::resolve(const PlacedObject& from,
   for (const auto* placed : all) {
     if (placed->scope == from.scope) own.push_back(placed);
   }
-  return own.empty() ? all : own;
+  const bool symbolic = kubernetes::is_placeholder(name) || kubernetes::is_placeholder(ns);
+  return own.empty() && !symbolic ? all : own;
 }
 
 bool ObjectIndex::visible(const PlacedObject& from, const PlacedObject& to) const {
-  return !m_scoped || from.scope == to.scope || to.ns != k_default_namespace;
+  return !m_scoped || from.scope == to.scope ||
+         (to.ns != k_default_namespace && !kubernetes::is_placeholder(to.ns));
 }
 
 std::string ObjectIndex::placeholder_id(const PlacedObject& from, std::string_view kind,
                                         const std::string& ns, const std::string& name) const {
   const bool scoped = m_scoped && !kubernetes::is_cluster_scoped(kind);
-  return object_id(kind, ns, name, scoped ? std::string_view(from.scope) : std::string_view());
+  return object_id(kind, shown_name(ns), shown_name(name),
+                   scoped ? std::string_view(from.scope) : std::string_view());
 }
 
 }  // namespace blastgraph::analyzer::k8s_link

@@ -21,6 +21,9 @@ inline constexpr std::string_view k_default_namespace = "default";
 [[nodiscard]] std::string object_id(std::string_view kind, std::string_view ns,
                                     std::string_view name, std::string_view scope = {});
 
+// A name or namespace as an id shows it: each placeholder (`${VAR}`, `{{ ... }}`) as `?`.
+[[nodiscard]] std::string shown_name(std::string_view value);
+
 // What makes two declarations the same object: kind, namespace and name, as a map key.
 [[nodiscard]] std::string identity_key(std::string_view kind, std::string_view ns,
                                        std::string_view name);
@@ -45,7 +48,9 @@ struct PlacedObject {
 
 // Every deployed object, each a node. Ids carry the scope when there is more than one. Two
 // declarations of one object in one scope are variants: both are kept, the later one with
-// "@<file>:<line>" after its id, and whatever names the object depends on each.
+// "@<file>:<line>" after its id, and whatever names the object depends on each. An object
+// whose name or namespace holds a placeholder shows `?` for it and always has "@<file>:<line>":
+// its identity is unknown, so it never shares a node.
 class ObjectIndex {
  public:
   ObjectIndex(const std::vector<ScopedFile>& files, std::vector<Diagnostic>& diagnostics);
@@ -56,7 +61,8 @@ class ObjectIndex {
   // The declared objects `from` reaches by naming `kind` `name` in `ns`, as the cluster
   // resolves names: the variants in its own scope; when there are none, those of the other
   // scopes (the cluster holds one object of that name, whichever application applied it).
-  // Empty when nothing declares it.
+  // A name or namespace holding a placeholder matches the same text in its own scope only
+  // (one application fills its placeholders in one way). Empty when nothing declares it.
   [[nodiscard]] std::vector<const PlacedObject*> resolve(const PlacedObject& from,
                                                          std::string_view kind,
                                                          const std::string& ns,

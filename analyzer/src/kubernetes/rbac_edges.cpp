@@ -21,6 +21,10 @@ void link_subject(Linker& linker, const PlacedObject& binding, const kubernetes:
   if (ref.kind == "ServiceAccount") {
     const auto ns = ref.namespace_name.empty() ? binding.ns : ref.namespace_name;
     const auto targets = linker.targets(binding, "ServiceAccount", ns, ref.name);
+    if (targets.ids.empty()) {
+      linker.report_unknown(binding, ref);
+      return;
+    }
     const bool builtin = builtin_platform("ServiceAccount", ns, ref.name).has_value();
     if (!targets.declared && !builtin) {
       linker.report(object, ref.position, Severity::note, "k8s-unresolved-reference",

@@ -94,6 +94,10 @@ void link_reference(Linker& linker, const PlacedObject& from, const ObjectRef& r
   }
   if (rule->skip_undeclared && linker.index().resolve(from, ref.kind, ns, ref.name).empty()) return;
   const auto targets = linker.targets(from, ref.kind, ns, ref.name);
+  if (targets.ids.empty()) {
+    linker.report_unknown(from, ref);
+    return;
+  }
   if (!targets.declared && !ref.implicit && !ref.optional &&
       !builtin_platform(ref.kind, ns, ref.name)) {
     linker.report(object, ref.position, Severity::note, "k8s-unresolved-reference",

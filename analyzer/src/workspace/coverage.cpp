@@ -112,7 +112,9 @@ void count_unread_files(const terraform_link::TerraformInput& terraform,
     if (d.severity == Severity::error && scopes.is_input(d.file)) {
       problems.emplace(d.file, ReadProblem::errors);
     }
-    if (d.code == "tf-symbolic-value") ++coverage.symbolic_values;
+    if (d.code == "tf-symbolic-value" || d.code == "k8s-symbolic-reference") {
+      ++coverage.symbolic_values;
+    }
   }
   coverage.unread_files.clear();
   coverage.files_unparsed = 0;

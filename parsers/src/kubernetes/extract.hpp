@@ -60,6 +60,17 @@ enum class ActionKind { any, helm };
 [[nodiscard]] std::optional<SourcePosition> find_template_action(std::string_view text,
                                                                  ActionKind kind);
 
+// A manifest file's YAML as parse_manifests reads it: a Helm template or Go-template text that
+// does not read as YAML is a template (no stream); text that reads once each `{{` is read as
+// `${` has placeholders.
+struct ManifestStream {
+  yaml::Stream stream;
+  std::optional<SourcePosition> template_at;  // set: a template, not read; the first action
+  std::string_view template_why;              // what kind of template
+  std::optional<SourcePosition> placeholder_at;  // set: read with actions as placeholders
+};
+[[nodiscard]] ManifestStream load_manifest_stream(std::string_view path, std::string_view text);
+
 // Reads one document's root as an object (or the items of a List) into `file`, as
 // parse_manifests does for each document of a file.
 void read_document(ManifestFile& file, yaml::Node root, std::size_t document_index,

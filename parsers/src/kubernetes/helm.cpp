@@ -68,6 +68,16 @@ std::optional<SourcePosition> find_template_action(std::string_view text, Action
 
 }  // namespace detail
 
+bool is_placeholder(std::string_view value) {
+  for (std::string_view open : {"${", "{{"}) {
+    const auto at = value.find(open);
+    if (at != std::string_view::npos && value.find('}', at + 2) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool is_helm_template(std::string_view text) {
   return detail::find_template_action(text, detail::ActionKind::helm).has_value();
 }

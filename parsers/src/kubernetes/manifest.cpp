@@ -142,6 +142,17 @@ void mark_helm_template(ManifestFile& file, SourcePosition at, std::string_view 
                                         std::string(why) + "; not read as manifests"});
 }
 
+// The text with each `{{` read as `${`: a plain YAML scalar where `{{` would open a flow
+// mapping, at the same length, so every position stays. A value holding one is then a
+// placeholder, as envsubst's `${VAR}` is (is_placeholder).
+std::string actions_as_placeholders(std::string_view text) {
+  std::string out(text);
+  for (auto at = out.find("{{"); at != std::string::npos; at = out.find("{{", at + 2)) {
+    out[at] = '$';
+  }
+  return out;
+}
+
 }  // namespace
 
 void detail::read_document(ManifestFile& file, yaml::Node root, std::size_t document_index,
@@ -150,25 +161,50 @@ void detail::read_document(ManifestFile& file, yaml::Node root, std::size_t docu
   reader.read(root, document_index, first_line, last_line);
 }
 
+detail::ManifestStream detail::load_manifest_stream(std::string_view path,
+                                                   std::string_view text) {
+  ManifestStream out;
+  if (auto at = find_template_action(text, ActionKind::helm)) {
+    out.template_at = at;
+    out.template_why = "Helm chart template";
+    return out;
+  }
+  out.stream = yaml::load(path, text);
+  // Go-template text that only parses as YAML by accident (`name: {{ template "x" . }}` is a
+  // flow mapping) or not at all is read again with its actions as placeholders (a script's
+  // `{{cell}}`); only when that does not parse either is the file a template.
+  const auto at = find_template_action(text, ActionKind::any);
+  if (!at || !reads_as_template(out.stream)) return out;
+  out.stream = yaml::load(path, actions_as_placeholders(text));
+  if (reads_as_template(out.stream)) {
+    out.stream = yaml::Stream();
+    out.template_at = at;
+    out.template_why = "template actions outside YAML strings";
+  } else {
+    out.placeholder_at = at;
+  }
+  return out;
+}
+
 ManifestFile parse_manifests(std::string_view path, std::string_view text) {
   ManifestFile file;
   file.path = std::string(path);
-  if (auto at = detail::find_template_action(text, detail::ActionKind::helm)) {
-    mark_helm_template(file, *at, "Helm chart template");
+  const auto loaded = detail::load_manifest_stream(path, text);
+  if (loaded.template_at) {
+    mark_helm_template(file, *loaded.template_at, loaded.template_why);
     return file;
   }
-  yaml::Stream stream = yaml::load(path, text);
-  // Go-template text that only parses as YAML by accident (`name: {{ template "x" . }}` is a
-  // flow mapping) or not at all is a template too, whatever it calls.
-  if (auto at = detail::find_template_action(text, detail::ActionKind::any)) {
-    if (reads_as_template(stream)) {
-      mark_helm_template(file, *at, "template actions outside YAML strings");
-      return file;
-    }
+  if (loaded.placeholder_at) {
+    file.diagnostics.push_back(
+        Diagnostic{file.path, *loaded.placeholder_at, Severity::note, "k8s-template-placeholder",
+                   "template actions outside YAML strings are read as placeholders: a name, "
+                   "namespace or label holding one is unknown"});
   }
+  const yaml::Stream& stream = loaded.stream;
   file.unparsed = std::any_of(stream.diagnostics.begin(), stream.diagnostics.end(),
                               [](const Diagnostic& d) { return d.severity == Severity::error; });
-  file.diagnostics = std::move(stream.diagnostics);
+  file.diagnostics.insert(file.diagnostics.end(), stream.diagnostics.begin(),
+                          stream.diagnostics.end());
   ObjectReader reader(file);
   for (const yaml::Document& document : stream.documents) {
     reader.read(document.root, document.index, document.first_line, document.last_line);

@@ -63,6 +63,45 @@ TEST(Helm, TellsChartTemplatesFromTemplateTextInData) {
   EXPECT_FALSE(is_helm_template("plain: yaml\n"));
 }
 
+TEST(Placeholders, EnvsubstAndTemplateActionsAreUnknownValues) {
+  EXPECT_TRUE(is_placeholder("${NAMESPACE}"));
+  EXPECT_TRUE(is_placeholder("${NAMESPACE:-default}"));
+  EXPECT_TRUE(is_placeholder("${APP}-config"));
+  EXPECT_TRUE(is_placeholder("etcd-{{cell}}"));
+  EXPECT_TRUE(is_placeholder("etcd-${cell}}"));  // an action read outside a YAML string
+  EXPECT_FALSE(is_placeholder("price-$5"));
+  EXPECT_FALSE(is_placeholder("${unclosed"));
+  EXPECT_FALSE(is_placeholder("web"));
+}
+
+TEST(Placeholders, AScriptsTemplateKeepsItsObjectsWithActionsAsPlaceholders) {
+  const auto file =
+      parse_manifests("etcd.yaml",
+                      "apiVersion: v1\nkind: Service\nmetadata:\n  name: etcd-{{cell}}\n"
+                      "spec:\n  selector:\n    cell: {{cell}}\n---\n"
+                      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n");
+  ASSERT_EQ(file.objects.size(), 2U);
+  EXPECT_TRUE(is_placeholder(file.objects[0].name));
+  EXPECT_EQ(file.objects[0].span.first_line, 1U);
+  ASSERT_TRUE(file.objects[0].service_selector.has_value());
+  EXPECT_TRUE(is_placeholder(file.objects[0].service_selector->at("cell")));
+  EXPECT_EQ(file.objects[1].name, "plain");
+  EXPECT_FALSE(file.unparsed);
+  ASSERT_EQ(file.diagnostics.size(), 1U);
+  EXPECT_EQ(file.diagnostics[0].code, "k8s-template-placeholder");
+  EXPECT_EQ(file.diagnostics[0].position.line, 4U);
+}
+
+TEST(Placeholders, TemplateControlFlowStaysATemplate) {
+  const auto file = parse_manifests(
+      "t.yaml",
+      "{{ if .enabled }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n{{ end }}\n");
+  EXPECT_TRUE(file.objects.empty());
+  EXPECT_TRUE(file.unparsed);
+  ASSERT_EQ(file.diagnostics.size(), 1U);
+  EXPECT_EQ(file.diagnostics[0].code, "k8s-helm-template");
+}
+
 TEST(RefVia, EveryValueHasItsOwnName) {
   std::set<std::string_view> names;
   for (int via = 0; via <= static_cast<int>(RefVia::api_service); ++via) {

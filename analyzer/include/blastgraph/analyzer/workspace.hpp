@@ -60,7 +60,8 @@ struct Coverage {
   std::vector<UnreadFile> unread_files;   // the files of the two counts above, by file
   std::size_t unresolved_references = 0;  // references to something not declared
   // Policy values static evaluation could not know (each has a `tf-symbolic-value` note at
-  // its place): matched as a glob, left out, or their statement not read.
+  // its place): matched as a glob, left out, or their statement not read; and Kubernetes
+  // references to a placeholder (`k8s-symbolic-reference`), which reach nothing.
   std::size_t symbolic_values = 0;
   std::size_t external_modules = 0;       // remote module sources kept as external nodes
   // Resources of a type blastgraph has no rules for (custom Kubernetes kinds, Terraform types

@@ -207,8 +207,10 @@ struct ManifestFile {
 // are flattened; kustomize's own files (kustomize.config.k8s.io) are not objects; an object
 // without metadata.name (or generateName) is skipped with a k8s-missing-name warning.
 // A Helm template yields no objects, `unparsed`, and a k8s-helm-template warning: either
-// is_helm_template says so, or the file has a `{{ ... }}` action and does not parse as YAML
-// or parses with a collection as a mapping key (an unquoted `{{ ... }}`).
+// is_helm_template says so, or the file has a `{{ ... }}` action, does not parse as YAML (or
+// parses with a collection as a mapping key, an unquoted `{{ ... }}`) and does not parse with
+// each `{{` read as `${` either. When it does, its objects are read that way and a
+// k8s-template-placeholder note says so: values holding an action are placeholders.
 // YAML problems that lose a document set `unparsed` too; `objects` then holds what was read.
 // Never throws on bad input; thread-safe.
 [[nodiscard]] ManifestFile parse_manifests(std::string_view path, std::string_view text);
@@ -218,6 +220,11 @@ struct ManifestFile {
 // lookup). Go-template text without them, such as Prometheus's `{{ $labels.instance }}` or an
 // Alertmanager `{{ range .Alerts }}`, is data of a manifest that parses.
 [[nodiscard]] bool is_helm_template(std::string_view text);
+
+// True when `value` holds a placeholder another tool fills in before applying: envsubst's or
+// Flux's `${VAR}` (`${VAR:-default}`, `${VAR:=default}`) or a template action `{{ ... }}`
+// (read as `${ ... }}` when it stood outside a YAML string). Such a value is unknown here.
+[[nodiscard]] bool is_placeholder(std::string_view value);
 
 // Kinds without a namespace.
 [[nodiscard]] bool is_cluster_scoped(std::string_view kind);

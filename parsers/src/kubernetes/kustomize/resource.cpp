@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kubernetes/extract.hpp"
 #include "kubernetes/kustomize/build.hpp"
 
 namespace blastgraph::kubernetes::kustomize {
@@ -95,15 +96,17 @@ void add_document(const std::string& path, const Tree& root, std::size_t index,
 
 void load_documents(Context& cx, const std::string& path, std::string_view text,
                     std::vector<Resource>& out) {
-  // A Helm template is not YAML until Helm renders it; the file's own diagnostics say so.
-  if (is_helm_template(text)) {
+  // A template is not YAML until it is rendered; the file's own diagnostics say so. What reads
+  // with placeholders is read as parse_manifests reads it.
+  const auto loaded = detail::load_manifest_stream(path, text);
+  if (loaded.template_at) {
     cx.report(cx.kustomization, {}, Severity::warning, "k8s-kustomize-unsupported",
-              "'" + path + "' is a Helm template; its objects are missing");
+              "'" + path + "' is a template (" + std::string(loaded.template_why) +
+                  "); its objects are missing");
     return;
   }
   // YAML problems are the file's own diagnostics, reported where it is scanned.
-  yaml::Stream stream = yaml::load(path, text);
-  for (const yaml::Document& document : stream.documents) {
+  for (const yaml::Document& document : loaded.stream.documents) {
     const std::size_t before = out.size();
     add_document(path, from_yaml(document.root), document.index, out);
     // A whole document keeps the `---` line in its span, as parse_manifests does.
