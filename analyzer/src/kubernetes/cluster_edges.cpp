@@ -68,6 +68,16 @@ void link_webhook(Linker& linker, const PlacedObject& placed, const ApiResources
   }
 }
 
+// A GitOps application applies (and prunes) every object of its directory: a change to it,
+// its path or its target namespace reaches them all.
+void link_application(Linker& linker, const PlacedObject& placed) {
+  const auto* app = linker.index().placed(placed.app->applied_by);
+  if (app == nullptr || app == &placed) return;
+  linker.raw_edge(
+      placed.id, app->id, EdgeKind::owner,
+      {app->object->span.file, placed.app->source->position.line, placed.app->source->field});
+}
+
 }  // namespace
 
 void add_cluster_edges(Linker& linker) {
@@ -75,6 +85,7 @@ void add_cluster_edges(Linker& linker) {
   const ApiResources resources(linker.index());
   for (const auto& placed : objects) {
     const auto& object = *placed.object;
+    if (placed.app != nullptr) link_application(linker, placed);
     if (!placed.ns.empty()) {
       for (const auto* ns : linker.index().resolve(placed, "Namespace", "", placed.ns)) {
         linker.edge(placed.id, ns->id, EdgeKind::namespace_, object, object.position,

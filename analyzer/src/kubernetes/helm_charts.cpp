@@ -69,10 +69,13 @@ void HelmCharts::add_template(const std::string& file) {
   }
 }
 
-std::vector<Diagnostic> HelmCharts::diagnostics() const {
+std::vector<Diagnostic> HelmCharts::diagnostics(const AppRoots& apps) const {
   std::vector<Diagnostic> out;
   for (const auto& chart : m_charts) {
     if (chart.templates.empty()) continue;
+    const auto* app = apps.root_at(chart.dir);
+    const auto ns = app != nullptr && !app->target_namespace.empty() ? app->target_namespace
+                                                                      : "<release namespace>";
     const auto chart_file =
         chart.dir == "." ? std::string(k_chart_file) : chart.dir + "/" + std::string(k_chart_file);
     out.push_back(
@@ -84,7 +87,7 @@ std::vector<Diagnostic> HelmCharts::diagnostics() const {
              std::to_string(chart.templates.size()) +
              " template file(s) are not in the graph. Render it into the tree, e.g. `helm "
              "template " +
-             chart.name + " " + chart.dir + " --namespace <release namespace> > " + chart.name +
+             chart.name + " " + chart.dir + " --namespace " + ns + " > " + chart.name +
              ".rendered.yaml`, and scan again"});
   }
   return out;

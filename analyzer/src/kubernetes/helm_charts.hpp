@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "blastgraph/analyzer/workspace.hpp"
+#include "kubernetes/app_roots.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
 
@@ -35,8 +36,9 @@ class HelmCharts {
   // Records `file` as one of its chart's templates.
   void add_template(const std::string& file);
 
-  // One k8s-helm-chart warning per chart with templates.
-  [[nodiscard]] std::vector<Diagnostic> diagnostics() const;
+  // One k8s-helm-chart warning per chart with templates; the command names the namespace a
+  // GitOps application of the chart's directory deploys it to, when there is one.
+  [[nodiscard]] std::vector<Diagnostic> diagnostics(const AppRoots& apps) const;
 
  private:
   std::vector<HelmChart> m_charts;  // by directory

@@ -1,10 +1,13 @@
 #include "kubernetes/load_kubernetes.hpp"
 
 #include <algorithm>
+#include <set>
 
+#include "kubernetes/app_roots.hpp"
 #include "kubernetes/helm_charts.hpp"
 #include "kubernetes/kustomize.hpp"
 #include "kubernetes/kustomize_builds.hpp"
+#include "terraform/module_tree.hpp"
 #include "workspace/parse_files.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
@@ -23,17 +26,56 @@ bool mentions_kubernetes(const kubernetes::ManifestFile& file, bool names_api_ve
 
 // The application each object is applied with: its kustomization root, or the directory
 // grouping of manifests applied as they are (scopes.hpp).
+std::set<std::string> dirs_of(const std::vector<std::string>& files) {
+  std::set<std::string> dirs{"."};
+  for (const auto& file : files) {
+    for (auto dir = terraform_link::parent_dir(file); dirs.insert(dir).second;) {
+      dir = terraform_link::parent_dir(dir);
+    }
+  }
+  return dirs;
+}
+
+// The GitOps applications the objects declare (app_roots.hpp).
+AppRoots gitops_roots(const KubernetesInput& input, const DiscoveredFiles& discovered) {
+  std::vector<const kubernetes::Object*> objects;
+  for (const auto* files : {&input.files, &input.rendered}) {
+    for (const auto& file : *files) {
+      for (const auto& object : file.objects) {
+        if (!object.app_sources.empty()) objects.push_back(&object);
+      }
+    }
+  }
+  return AppRoots(objects, dirs_of(discovered.documents));
+}
+
+// The application each object is applied with: its kustomization root, the GitOps
+// application whose directory holds it, or the directory grouping of manifests applied as
+// they are (scopes.hpp).
 std::vector<ScopedFile> scope_files(const RenderedKustomizations& rendered,
-                                    const KubernetesInput& input) {
+                                    const KubernetesInput& input, const AppRoots& apps) {
+  std::vector<ScopedFile> out;
   std::vector<const kubernetes::ManifestFile*> loose;
   for (const auto& file : input.files) {
-    if (!file.objects.empty()) loose.push_back(&file);
+    if (file.objects.empty()) continue;
+    if (const auto* app = apps.root_of(file.path)) {
+      out.push_back({&file, app->dir, app->target_namespace, app->overrides_namespace, app});
+    } else {
+      loose.push_back(&file);
+    }
   }
-  auto out = loose_scopes(loose);
+  auto grouped = loose_scopes(loose);
+  out.insert(out.end(), grouped.begin(), grouped.end());
   std::size_t next = 0;
   for (const auto& build : rendered.builds) {
+    const auto* app = apps.root_at(build.dir);
     for (std::size_t i = 0; i < build.files.size(); ++i) {
-      out.push_back({&input.rendered[next++], build.dir});
+      ScopedFile scoped{&input.rendered[next++], build.dir, {}, false, app};
+      if (app != nullptr) {
+        scoped.target_namespace = app->target_namespace;
+        scoped.overrides_namespace = app->overrides_namespace;
+      }
+      out.push_back(std::move(scoped));
     }
   }
   return out;
@@ -132,15 +174,16 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
     workspace.coverage.unread_files.push_back({path, ReadProblem::unparsed, {}, {}, {}});
     input->files.push_back(kubernetes::ManifestFile{path, {}, {}, true});
   }
-  const auto chart_diagnostics = charts.diagnostics();
-  workspace.diagnostics.insert(workspace.diagnostics.end(), chart_diagnostics.begin(),
-                               chart_diagnostics.end());
   std::sort(input->manifest_paths.begin(), input->manifest_paths.end());
   for (auto& build : rendered.builds) {
     for (auto& source : build.files) input->rendered.push_back(std::move(source));
   }
-  input->index =
-      std::make_unique<ObjectIndex>(scope_files(rendered, *input), workspace.diagnostics);
+  input->apps = std::make_unique<AppRoots>(gitops_roots(*input, discovered));
+  const auto chart_diagnostics = charts.diagnostics(*input->apps);
+  workspace.diagnostics.insert(workspace.diagnostics.end(), chart_diagnostics.begin(),
+                               chart_diagnostics.end());
+  input->index = std::make_unique<ObjectIndex>(scope_files(rendered, *input, *input->apps),
+                                               workspace.diagnostics);
   return input;
 }
 

@@ -17,7 +17,8 @@ struct KubernetesInput {
   // What kustomization roots render, a file per root and source file it is written in.
   std::vector<kubernetes::ManifestFile> rendered;
   std::vector<std::string> manifest_paths;  // files that are Kubernetes manifests, sorted
-  std::unique_ptr<ObjectIndex> index;       // points into files and rendered
+  std::unique_ptr<AppRoots> apps;           // GitOps applications, pointing into both
+  std::unique_ptr<ObjectIndex> index;       // points into files, rendered and apps
 };
 
 // Problems go to workspace.diagnostics, counts to workspace.coverage.

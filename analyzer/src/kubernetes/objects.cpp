@@ -149,7 +149,10 @@ ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files,
   std::map<std::pair<std::string, std::string>, std::size_t> first;
   for (const auto& file : files) {
     for (const auto& object : file.file->objects) {
-      PlacedObject placed{&object, {}, effective_namespace(object), file.scope};
+      PlacedObject placed{&object, {}, effective_namespace(object), file.scope, file.app};
+      const bool takes_target = !placed.ns.empty() && !file.target_namespace.empty() &&
+                                (file.overrides_namespace || object.namespace_name.empty());
+      if (takes_target) placed.ns = file.target_namespace;
       const auto scope = m_scoped ? std::string_view(file.scope) : std::string_view();
       placed.id = object_id(object.kind, shown_name(placed.ns), shown_name(object.name), scope);
       auto key = identity_key(object.kind, placed.ns, object.name);
@@ -177,6 +180,7 @@ ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files,
         labels.insert(object.labels.begin(), object.labels.end());
       }
       m_by_identity[std::move(key)].push_back(m_objects.size());
+      m_by_object.emplace(&object, m_objects.size());
       m_objects.push_back(std::move(placed));
     }
   }
@@ -204,6 +208,11 @@ std::vector<const PlacedObject*> ObjectIndex::resolve(const PlacedObject& from,
   }
   const bool symbolic = kubernetes::is_placeholder(name) || kubernetes::is_placeholder(ns);
   return own.empty() && !symbolic ? all : own;
+}
+
+const PlacedObject* ObjectIndex::placed(const kubernetes::Object* object) const {
+  const auto it = m_by_object.find(object);
+  return it == m_by_object.end() ? nullptr : &m_objects[it->second];
 }
 
 bool ObjectIndex::visible(const PlacedObject& from, const PlacedObject& to) const {

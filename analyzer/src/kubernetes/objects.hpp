@@ -44,6 +44,7 @@ struct PlacedObject {
   std::string id;
   std::string ns;     // effective namespace
   std::string scope;  // the application it is applied with (scopes.hpp)
+  const AppRoot* app = nullptr;  // the GitOps application that applies it, if any
 };
 
 // Every deployed object, each a node. Ids carry the scope when there is more than one. Two
@@ -74,6 +75,8 @@ class ObjectIndex {
   // Whether `from`'s selectors reach `to`: the same scope, or a namespace other than `default`
   // (shared on purpose). Selectors pick by label, so in `default` they stay in their scope.
   [[nodiscard]] bool visible(const PlacedObject& from, const PlacedObject& to) const;
+  // The placed object `object` is, or nullptr.
+  [[nodiscard]] const PlacedObject* placed(const kubernetes::Object* object) const;
   // The id a placeholder for an undeclared object named from `from` gets: in `from`'s scope,
   // unless the kind is cluster-scoped.
   [[nodiscard]] std::string placeholder_id(const PlacedObject& from, std::string_view kind,
@@ -88,6 +91,7 @@ class ObjectIndex {
   std::vector<PlacedObject> m_objects;  // in file order
   // "<Kind>\0<ns>\0<name>" -> declarations, in file order.
   std::unordered_map<std::string, std::vector<std::size_t>> m_by_identity;
+  std::unordered_map<const kubernetes::Object*, std::size_t> m_by_object;
   bool m_scoped = false;
   std::map<std::string, kubernetes::Labels> m_namespaces;
 };

@@ -63,7 +63,8 @@ class Grouping {
 
   [[nodiscard]] std::vector<ScopedFile> result() const {
     std::vector<ScopedFile> out;
-    for (std::size_t i = 0; i < m_files.size(); ++i) out.push_back({m_files[i], m_scopes[i]});
+    for (std::size_t i = 0; i < m_files.size(); ++i)
+      out.push_back({m_files[i], m_scopes[i], {}, false, nullptr});
     return out;
   }
 

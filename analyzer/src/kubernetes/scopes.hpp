@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "blastgraph/parsers/kubernetes.hpp"
+#include "kubernetes/app_roots.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
 
@@ -14,6 +15,11 @@ namespace blastgraph::analyzer::k8s_link {
 struct ScopedFile {
   const kubernetes::ManifestFile* file = nullptr;
   std::string scope;  // the application's root directory, "." for the scanned root
+  // What the application's controller does to namespaces (Argo CD destination, Flux
+  // targetNamespace): the namespace of objects without one, or of every namespaced object.
+  std::string target_namespace;
+  bool overrides_namespace = false;
+  const AppRoot* app = nullptr;  // the GitOps application that applies it, if any
 };
 
 // The scopes of manifests applied as they are (`kubectl apply -f`): the directory their files

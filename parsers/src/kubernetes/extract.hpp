@@ -78,6 +78,7 @@ void read_document(ManifestFile& file, yaml::Node root, std::size_t document_ind
 
 // Per-kind extractors, each reading `root` (the object's mapping) into x.object().
 void extract_metadata(Extraction& x, yaml::Node root);
+void extract_app_sources(Extraction& x, yaml::Node root);  // Argo CD and Flux applications
 void extract_workload(Extraction& x, yaml::Node root);  // pod templates, any kind
 void extract_pod_spec(Extraction& x, yaml::Node spec, const std::string& path);
 void extract_service(Extraction& x, yaml::Node root);

@@ -16,7 +16,10 @@ struct KindExtractor {
 };
 
 // Pod templates are found for every kind (extract_workload); these are the rest.
-constexpr std::array<KindExtractor, 24> k_extractors{{
+constexpr std::array<KindExtractor, 27> k_extractors{{
+    {"Application", detail::extract_app_sources},
+    {"ApplicationSet", detail::extract_app_sources},
+    {"Kustomization", detail::extract_app_sources},
     {"Service", detail::extract_service},
     {"ConfigMap", detail::extract_config_data},
     {"Secret", detail::extract_config_data},

@@ -13,6 +13,7 @@ target_sources(blastgraph_parsers PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/rbac_refs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/policy_refs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/admission_rules.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/app_sources.cpp
   ${CMAKE_CURRENT_LIST_DIR}/helm.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kinds.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kustomization.cpp

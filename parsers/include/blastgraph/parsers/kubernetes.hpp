@@ -151,6 +151,21 @@ struct CustomResourceType {
   auto operator<=>(const CustomResourceType&) const = default;
 };
 
+// Where a GitOps controller applies from: an Argo CD Application's (or an ApplicationSet
+// template's) source path, a Flux Kustomization's spec.path, with the namespace objects
+// without one go to (Argo's destination namespace, Flux's targetNamespace). Paths are as
+// written, relative to the repository the source names; `repository` is empty for Flux,
+// whose source is another object.
+struct AppSource {
+  std::string path;
+  std::string target_namespace;
+  bool overrides_namespace = false;  // Flux targetNamespace: every namespaced object's
+  std::string repository;            // Argo repoURL
+  std::string field;                 // "spec.source.path", "spec.sources[1].path", ...
+  SourcePosition position;
+  auto operator<=>(const AppSource&) const = default;
+};
+
 struct OwnerReference {
   std::string api_version;
   std::string kind;
@@ -187,6 +202,7 @@ struct Object {
   std::vector<AddressSite> addresses;
   std::vector<AdmissionHook> admission_hooks;  // webhook configurations
   std::optional<CustomResourceType> defines;   // CustomResourceDefinition
+  std::vector<AppSource> app_sources;          // Argo CD / Flux applications
 };
 
 // Diagnostics: the yaml-* codes of yaml::load, and the warnings k8s-helm-template,
