@@ -17,6 +17,18 @@ void add_common_options(CLI::App& command, CommonOptions& options,
                    "Exit with code 4 when any file produced a warning or error");
   command.add_option("--config", options.config,
                      "Policy file (default: PATH/.blastgraph.yaml when it exists)");
+  command
+      .add_option("--release-namespace", options.release_namespaces,
+                  "Rendered Helm output (a file or directory under PATH) and the namespace its "
+                  "release is installed into, as FILE=NAMESPACE (repeatable)")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            const auto equals = value.find('=');
+            return equals == std::string::npos || equals == 0 || equals + 1 == value.size()
+                       ? "must be FILE=NAMESPACE, not '" + value + "'"
+                       : std::string();
+          },
+          "FILE=NAMESPACE"));
 }
 
 CLI::Option* require_count(CLI::Option* option) {
@@ -46,16 +58,20 @@ std::optional<analyzer::LoadedConfig> load_config_or_report(const CommonOptions&
   return std::move(loaded).value();
 }
 
-analyzer::LoadOptions load_options(const analyzer::Config& config) {
+analyzer::LoadOptions load_options(const CommonOptions& common, const analyzer::Config& config) {
   analyzer::LoadOptions options;
   options.service_rules = config.services;
   options.criticality_rules = config.criticality;
+  for (const auto& entry : common.release_namespaces) {
+    const auto equals = entry.find('=');
+    options.release_namespaces.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));
+  }
   return options;
 }
 
 std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options,
                                                   const analyzer::Config& config) {
-  auto workspace = analyzer::load_workspace(options.path, load_options(config));
+  auto workspace = analyzer::load_workspace(options.path, load_options(options, config));
   if (!workspace) {
     std::cerr << "blastgraph: error: " << workspace.error().message << '\n';
     return std::nullopt;
@@ -76,8 +92,9 @@ int apply_config_errors(const analyzer::LoadedConfig& config, int code) {
 int apply_strict(const CommonOptions& options, const analyzer::Workspace& workspace, int code) {
   // Only a lower code can win over --strict's 4 (README "Exit codes").
   if (!options.strict || (code != k_exit_ok && code < k_exit_strict)) return code;
-  const bool serious = std::any_of(workspace.diagnostics.begin(), workspace.diagnostics.end(),
-                                   [](const Diagnostic& d) { return d.severity != Severity::note; });
+  const bool serious =
+      std::any_of(workspace.diagnostics.begin(), workspace.diagnostics.end(),
+                  [](const Diagnostic& d) { return d.severity != Severity::note; });
   if (!serious) return code;
   for (const auto& d : workspace.diagnostics) {
     if (d.severity != Severity::note) std::cerr << format_diagnostic(d) << '\n';

@@ -20,6 +20,7 @@ struct CommonOptions {
   std::string format = "text";
   bool strict = false;
   std::string config;  // --config FILE; empty: PATH/.blastgraph.yaml when present
+  std::vector<std::string> release_namespaces;  // --release-namespace FILE=NAMESPACE
 };
 
 // Adds PATH, --format (choices as given), --strict and --config to a subcommand.
@@ -45,7 +46,8 @@ CLI::Option* require_count(CLI::Option* option);
                                                                 const analyzer::Config& config = {});
 
 // The load options that apply a policy file's rules.
-[[nodiscard]] analyzer::LoadOptions load_options(const analyzer::Config& config);
+[[nodiscard]] analyzer::LoadOptions load_options(const CommonOptions& options,
+                                                const analyzer::Config& config);
 
 // The exit code when both apply: the lowest non-zero one (README "Exit codes").
 [[nodiscard]] int combine_exit(int a, int b);

@@ -49,7 +49,7 @@ std::optional<Failure> find_changes(const ScoreOptions& options, const analyzer:
                                     std::vector<analyzer::ChangeFindings>& findings) {
   if (!options.git.empty()) {
     // Both revisions are loaded with the policy's rules, so their services compare.
-    auto compared = analyzer::git_changes(workspace, options.git, load_options(config));
+    auto compared = analyzer::git_changes(workspace, options.git, load_options(options.common, config));
     if (!compared) return Failure{"--git " + options.git + ": " + compared.error().message};
     if (compared->head) workspace = std::move(*compared->head);
     findings.push_back(std::move(compared->findings));

@@ -2,6 +2,8 @@
 // apply are applications, with the namespace their controller gives objects.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analyzer_test_support.hpp"
 #include "blastgraph/parsers/kubernetes.hpp"
 
@@ -60,6 +62,32 @@ TEST_F(KubernetesGitops, AChartAnApplicationDeploysIsRenderedIntoItsNamespace) {
         << d.message;
   }
   EXPECT_TRUE(found);
+}
+
+TEST(HelmRendered, ObjectsWithoutANamespaceGoToTheReleaseNamespaceGiven) {
+  analyzer::LoadOptions options;
+  options.release_namespaces = {{"rendered/queue.yaml", "messaging"}};
+  const auto ws = analyzer::load_workspace(fixtures_dir() / "k8s-helm-rendered", options);
+  ASSERT_TRUE(ws.has_value());
+  EXPECT_EQ(
+      edge_kind(ws->graph, "k8s:messaging/Deployment/queue", "k8s:messaging/ServiceAccount/queue"),
+      "service_account");
+  const auto codes = diagnostic_codes(*ws);
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "k8s-helm-rendered"), 0);
+}
+
+TEST(HelmRendered, WithoutOneTheyAreReadInDefaultWithANote) {
+  const auto ws = load(fixtures_dir() / "k8s-helm-rendered");
+  EXPECT_NE(ws.graph.find("k8s:default/Deployment/queue"), graph::k_no_node);
+  std::vector<Diagnostic> notes;
+  for (const auto& d : ws.diagnostics) {
+    if (d.code == "k8s-helm-rendered") notes.push_back(d);
+  }
+  ASSERT_EQ(notes.size(), 1U);
+  EXPECT_EQ(notes[0].file, "rendered/queue.yaml");
+  EXPECT_NE(notes[0].message.find("2 object(s)"), std::string::npos) << notes[0].message;
+  EXPECT_NE(notes[0].message.find("--release-namespace rendered/queue.yaml=<namespace>"),
+            std::string::npos);
 }
 
 TEST(AppSources, ArgoAndFluxApplicationsNameTheirPathAndNamespace) {

@@ -32,6 +32,18 @@ void expect_usage_error(const std::string& args, const std::string& option) {
   EXPECT_NE(r.out.find(option), std::string::npos) << r.out;
 }
 
+TEST(UsageCli, ReleaseNamespaceIsFileEqualsNamespace) {
+  const auto rendered = (fixtures_dir() / "k8s-helm-rendered").string();
+  for (const char* value : {"rendered/queue.yaml", "=messaging", "rendered/queue.yaml="}) {
+    expect_usage_error("scan " + rendered + " --release-namespace " + value, "--release-namespace");
+  }
+  const auto r = run_binary(
+      "export " + rendered + " --format json --release-namespace rendered/queue.yaml=messaging",
+      " 2>/dev/null");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("k8s:messaging/Deployment/queue"), std::string::npos) << r.out;
+}
+
 TEST(UsageCli, NegativeOrNonNumericTopIsAUsageError) {
   for (const char* value : {"-1", "-20", "abc", "3x", "''", "0x10"}) {
     expect_usage_error("hotspots " + acme() + " --top " + value, "--top");

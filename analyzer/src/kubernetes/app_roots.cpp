@@ -35,9 +35,17 @@ AppRoots::AppRoots(const std::vector<const kubernetes::Object*>& objects,
                    [](const AppRoot& a, const AppRoot& b) { return depth(a.dir) > depth(b.dir); });
 }
 
+void AppRoots::add_release(const std::string& path, const std::string& ns) {
+  auto dir = normalized(path);
+  if (!dir || root_at(*dir) != nullptr) return;
+  m_roots.push_back({*dir, ns, false, nullptr, nullptr});
+  std::stable_sort(m_roots.begin(), m_roots.end(),
+                   [](const AppRoot& a, const AppRoot& b) { return depth(a.dir) > depth(b.dir); });
+}
+
 const AppRoot* AppRoots::root_of(const std::string& file) const {
   for (const auto& root : m_roots) {
-    if (terraform_link::is_below(file, root.dir)) return &root;
+    if (file == root.dir || terraform_link::is_below(file, root.dir)) return &root;
   }
   return nullptr;
 }

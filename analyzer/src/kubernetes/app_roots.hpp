@@ -27,7 +27,11 @@ class AppRoots {
   AppRoots(const std::vector<const kubernetes::Object*>& objects,
            const std::set<std::string>& dirs);
 
-  // The deepest application directory at or above `file`, or nullptr.
+  // Adds rendered Helm output at `path` (a file or a directory) as one release installed into
+  // `ns`, unless an application already applies it.
+  void add_release(const std::string& path, const std::string& ns);
+
+  // The deepest application directory (or release file) at or above `file`, or nullptr.
   [[nodiscard]] const AppRoot* root_of(const std::string& file) const;
   // The application applied from exactly `dir`, or nullptr.
   [[nodiscard]] const AppRoot* root_at(const std::string& dir) const;

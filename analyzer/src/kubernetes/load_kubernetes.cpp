@@ -37,7 +37,8 @@ std::set<std::string> dirs_of(const std::vector<std::string>& files) {
 }
 
 // The GitOps applications the objects declare (app_roots.hpp).
-AppRoots gitops_roots(const KubernetesInput& input, const DiscoveredFiles& discovered) {
+AppRoots gitops_roots(const KubernetesInput& input, const DiscoveredFiles& discovered,
+                      const LoadOptions& options) {
   std::vector<const kubernetes::Object*> objects;
   for (const auto* files : {&input.files, &input.rendered}) {
     for (const auto& file : *files) {
@@ -46,7 +47,31 @@ AppRoots gitops_roots(const KubernetesInput& input, const DiscoveredFiles& disco
       }
     }
   }
-  return AppRoots(objects, dirs_of(discovered.documents));
+  AppRoots roots(objects, dirs_of(discovered.documents));
+  for (const auto& [path, ns] : options.release_namespaces) roots.add_release(path, ns);
+  return roots;
+}
+
+// Rendered Helm output no release namespace is given for: its objects without a namespace
+// are in `default`, which is seldom where the release is installed.
+void report_unplaced_releases(const KubernetesInput& input, const AppRoots& apps,
+                              std::vector<Diagnostic>& diagnostics) {
+  for (const auto& file : input.files) {
+    if (!file.helm_rendered || apps.root_of(file.path) != nullptr) continue;
+    const auto unplaced =
+        std::count_if(file.objects.begin(), file.objects.end(), [](const auto& o) {
+          return o.namespace_name.empty() && !kubernetes::is_cluster_scoped(o.kind);
+        });
+    if (unplaced == 0) continue;
+    diagnostics.push_back(
+        {file.path,
+         {1, 1},
+         Severity::note,
+         "k8s-helm-rendered",
+         "rendered Helm output: " + std::to_string(unplaced) +
+             " object(s) without a namespace are read in `default`; `--release-namespace " +
+             file.path + "=<namespace>` places them where the release is installed"});
+  }
 }
 
 // The application each object is applied with: its kustomization root, the GitOps
@@ -97,7 +122,7 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
       continue;
     }
     (kubernetes::looks_like_kustomization_path(file_name(path)) ? kustomization_paths
-                                                                 : manifest_paths)
+                                                                : manifest_paths)
         .push_back(path);
   }
   auto kustomizations = parse_files<kubernetes::Kustomization>(
@@ -112,7 +137,8 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
         return k;
       });
   for (const auto& k : kustomizations) {
-    workspace.diagnostics.insert(workspace.diagnostics.end(), k.diagnostics.begin(), k.diagnostics.end());
+    workspace.diagnostics.insert(workspace.diagnostics.end(), k.diagnostics.begin(),
+                                 k.diagnostics.end());
   }
 
   struct Parsed {
@@ -159,7 +185,10 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
       file.objects.clear();
     } else if (!file.objects.empty() && !filter.is_deployed(file.path)) {
       workspace.diagnostics.push_back(
-          {file.path, {}, Severity::note, "k8s-not-deployed",
+          {file.path,
+           {},
+           Severity::note,
+           "k8s-not-deployed",
            "not listed in the kustomization's resources; its objects are left out"});
       file.objects.clear();
     }
@@ -178,7 +207,8 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
   for (auto& build : rendered.builds) {
     for (auto& source : build.files) input->rendered.push_back(std::move(source));
   }
-  input->apps = std::make_unique<AppRoots>(gitops_roots(*input, discovered));
+  input->apps = std::make_unique<AppRoots>(gitops_roots(*input, discovered, options));
+  report_unplaced_releases(*input, *input->apps, workspace.diagnostics);
   const auto chart_diagnostics = charts.diagnostics(*input->apps);
   workspace.diagnostics.insert(workspace.diagnostics.end(), chart_diagnostics.begin(),
                                chart_diagnostics.end());

@@ -164,8 +164,7 @@ void detail::read_document(ManifestFile& file, yaml::Node root, std::size_t docu
   reader.read(root, document_index, first_line, last_line);
 }
 
-detail::ManifestStream detail::load_manifest_stream(std::string_view path,
-                                                   std::string_view text) {
+detail::ManifestStream detail::load_manifest_stream(std::string_view path, std::string_view text) {
   ManifestStream out;
   if (auto at = find_template_action(text, ActionKind::helm)) {
     out.template_at = at;
@@ -204,6 +203,8 @@ ManifestFile parse_manifests(std::string_view path, std::string_view text) {
                    "namespace or label holding one is unknown"});
   }
   const yaml::Stream& stream = loaded.stream;
+  file.helm_rendered =
+      text.starts_with("# Source: ") || text.find("\n# Source: ") != std::string_view::npos;
   file.unparsed = std::any_of(stream.diagnostics.begin(), stream.diagnostics.end(),
                               [](const Diagnostic& d) { return d.severity == Severity::error; });
   file.diagnostics.insert(file.diagnostics.end(), stream.diagnostics.begin(),

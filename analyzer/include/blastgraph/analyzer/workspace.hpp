@@ -23,6 +23,9 @@ struct LoadOptions {
   std::size_t max_module_depth = 32;                       // nested module calls
   std::vector<ServiceRule> service_rules;                  // from the policy file, first wins
   std::vector<CriticalityRule> criticality_rules;          // from the policy file, first wins
+  // Rendered Helm output (a file or a directory of files, relative to the scanned root) and
+  // the namespace its release is installed into: objects without a namespace go there.
+  std::vector<std::pair<std::string, std::string>> release_namespaces;
 };
 
 enum class ReadProblem {

@@ -216,6 +216,8 @@ struct ManifestFile {
   // Not (fully) read: a Helm template, or YAML that lost a document to an error or a limit.
   // Counts against the report's coverage.
   bool unparsed = false;
+  // `helm template` output: its documents carry `# Source: <chart>/templates/...` comments.
+  bool helm_rendered = false;
 };
 
 // Parses one manifest file (YAML or JSON). Documents without a string apiVersion and kind
