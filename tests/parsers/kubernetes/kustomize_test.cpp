@@ -75,7 +75,8 @@ TEST_P(Rendered, MatchesKustomize) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, Rendered, ::testing::Values("names", "generators", "patches", "components",
-                                                            "generator_behavior", "labels"));
+                                                            "generator_behavior", "labels",
+                                                            "delete_patch"));
 
 TEST(KustomizeBuild, ObjectsPointIntoTheFilesWhereTheyAreWritten) {
   const KustomizeBuild build = build_case("names");

@@ -66,9 +66,14 @@ void read_env_file(Context& cx, const std::string& path, const Tree& entry, Gene
     rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    if (line.empty() || line.front() == '#') continue;
     const auto eq = line.find('=');
-    // A key without `=` takes its value from kustomize's environment: unknown here.
-    if (line.empty() || line.front() == '#' || eq == std::string_view::npos) continue;
+    // A key without `=` takes its value from kustomize's environment: the key is there, with
+    // the empty value an environment that does not set it gives (and the hash follows).
+    if (eq == std::string_view::npos) {
+      put(g, std::string(line), {}, entry.position);
+      continue;
+    }
     put(g, std::string(line.substr(0, eq)), std::string(line.substr(eq + 1)), entry.position);
   }
 }
@@ -204,13 +209,15 @@ void run_generators(Context& cx, const std::string& dir, const Tree& k, std::vec
 
 // kustomize's hasher: SHA-256 of the JSON of kind, name and content (keys sorted as Go's
 // encoding/json sorts a map), its first ten hex digits with 0,1,3,a,e swapped for g,h,k,m,t
-// so the suffix never spells a word.
+// so the suffix never spells a word. kustomize 5 hashes the generated object before it is
+// named: the name is empty, so the suffix depends on the content alone (one ConfigMap in two
+// overlays with different prefixes gets one suffix), as `kustomize build` 5.5 prints.
 void append_name_hashes(std::vector<Resource>& rs) {
   for (Resource& r : rs) {
     if (!r.hash_suffix) continue;
     Tree encoded = Tree::mapping();
     encoded.set("kind", Tree::string(std::string(r.kind())));
-    encoded.set("name", Tree::string(std::string(r.name())));
+    encoded.set("name", Tree::string(std::string()));
     const Tree* data = r.doc.find("data");
     encoded.set("data", data != nullptr ? *data : Tree{});
     if (r.kind() == "Secret") {

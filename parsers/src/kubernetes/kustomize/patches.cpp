@@ -105,9 +105,17 @@ void report_unapplied(Context& cx, const Tree& entry, const std::string& what) {
 
 void apply_document(Context& cx, const Tree& entry, const Tree& patch, const Tree* target,
                     std::vector<Resource>& rs) {
+  auto matches = [&](const Resource& r) {
+    return target != nullptr ? matches_target(r, *target) : names_resource(patch, r);
+  };
+  // A strategic merge patch whose root says `$patch: delete` removes what it names.
+  if (patch.is_mapping() && patch.text_at({"$patch"}) == "delete") {
+    if (std::erase_if(rs, matches) == 0) report_unapplied(cx, entry, "patch applies to no resource");
+    return;
+  }
   bool applied = false;
   for (Resource& r : rs) {
-    if (target != nullptr ? !matches_target(r, *target) : !names_resource(patch, r)) continue;
+    if (!matches(r)) continue;
     applied = true;
     if (patch.is_sequence()) {
       std::string error;

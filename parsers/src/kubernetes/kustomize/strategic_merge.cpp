@@ -17,31 +17,34 @@ std::string_view merge_key(std::string_view field, const Tree& list) {
   return {};
 }
 
-Tree* find_item(Tree& list, std::string_view key, std::string_view value) {
-  for (Tree& item : list.items) {
-    if (item.text_at({key}) == value) return &item;
-  }
-  return nullptr;
-}
-
+// The patch's items come first, in its order (each merged into the target's item with its
+// key), then the target's items the patch does not name, as kustomize 5 orders a merged list.
 void merge_list(std::string_view field, Tree& target, const Tree& patch) {
   const std::string_view key = merge_key(field, patch);
   if (key.empty() || !target.is_sequence()) {
     target = patch;
     return;
   }
+  std::vector<Tree> merged;
+  std::vector<bool> named(target.items.size(), false);
   for (const Tree& item : patch.items) {
     const std::string_view value = item.text_at({key});
-    const std::string_view directive = item.text_at({"$patch"});
-    Tree* existing = find_item(target, key, value);
-    if (directive == "delete") {
-      std::erase_if(target.items, [&](const Tree& t) { return t.text_at({key}) == value; });
-    } else if (existing != nullptr) {
-      merge_strategic(*existing, item);
-    } else {
-      target.items.push_back(item);
+    bool found = false;
+    for (std::size_t i = 0; i < target.items.size(); ++i) {
+      if (named[i] || target.items[i].text_at({key}) != value) continue;
+      named[i] = true;
+      found = true;
+      if (item.text_at({"$patch"}) == "delete") break;
+      merged.push_back(std::move(target.items[i]));
+      merge_strategic(merged.back(), item);
+      break;
     }
+    if (!found && item.text_at({"$patch"}) != "delete") merged.push_back(item);
   }
+  for (std::size_t i = 0; i < target.items.size(); ++i) {
+    if (!named[i]) merged.push_back(std::move(target.items[i]));
+  }
+  target.items = std::move(merged);
 }
 
 }  // namespace
