@@ -9,20 +9,16 @@
 namespace blastgraph::analyzer::k8s_link {
 namespace {
 
+using terraform_link::file_name;
 using terraform_link::is_below;
 using terraform_link::parent_dir;
 
 constexpr std::string_view k_chart_file = "Chart.yaml";
 
-std::string file_name(const std::string& path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 std::string chart_name(const std::filesystem::path& root, const std::string& chart_file,
                        const LoadOptions& options) {
   const auto dir = parent_dir(chart_file);
-  auto fallback = dir == "." ? file_name(root.filename().string()) : file_name(dir);
+  auto fallback = dir == "." ? root.filename().string() : std::string(file_name(dir));
   const auto text = read_file(root / chart_file, options.max_file_bytes);
   if (!text) return fallback;
   const auto stream = yaml::load(chart_file, *text);

@@ -6,15 +6,13 @@
 #include "kubernetes/helm_charts.hpp"
 #include "kubernetes/kustomize.hpp"
 #include "kubernetes/kustomize_builds.hpp"
+#include "terraform/module_tree.hpp"
 #include "workspace/parse_files.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
 namespace {
 
-std::string file_name(const std::string& path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
+using terraform_link::file_name;
 
 // A manifest has objects, or could not be read but names an apiVersion (a Helm template, a
 // broken manifest). Other YAML and JSON (CI configs, package.json, policies) is not ours here.

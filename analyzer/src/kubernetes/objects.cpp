@@ -72,6 +72,22 @@ constexpr std::array<KindClass, 31> k_kind_classes{{
     {"APIService", Criticality::account},
 }};
 
+// "<file>:<line>" of an object's declaration.
+std::string declared_at(const kubernetes::Object& object) {
+  return object.span.file + ":" + std::to_string(object.span.first_line);
+}
+
+// A second declaration of `first`'s object in its scope (its id not yet suffixed).
+Diagnostic variant_note(const PlacedObject& first, const PlacedObject& variant) {
+  const auto& object = *variant.object;
+  const bool same_file = first.object->span.file == object.span.file;
+  return {object.span.file, object.position, same_file ? Severity::warning : Severity::note,
+          same_file ? "k8s-duplicate" : "k8s-variant",
+          first.id + " is also declared at " + declared_at(*first.object) +
+              "; both are kept as variants of one object, this one as " + variant.id + "@" +
+              declared_at(object) + ", and what names the object depends on each"};
+}
+
 }  // namespace
 
 std::string shown_name(std::string_view value) {
@@ -159,20 +175,9 @@ ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files,
       const auto [it, inserted] = first.emplace(std::pair{file.scope, key}, m_objects.size());
       const bool symbolic =
           kubernetes::is_placeholder(object.name) || kubernetes::is_placeholder(placed.ns);
-      if (symbolic) {
-        placed.id += "@" + object.span.file + ":" + std::to_string(object.span.first_line);
-      } else if (!inserted) {
-        const auto& earlier = *m_objects[it->second].object;
-        const auto where = object.span.file + ":" + std::to_string(object.span.first_line);
-        const bool same_file = earlier.span.file == object.span.file;
-        diagnostics.push_back(
-            {object.span.file, object.position, same_file ? Severity::warning : Severity::note,
-             same_file ? "k8s-duplicate" : "k8s-variant",
-             m_objects[it->second].id + " is also declared at " + earlier.span.file + ":" +
-                 std::to_string(earlier.span.first_line) +
-                 "; both are kept as variants of one object, this one as " + placed.id + "@" +
-                 where + ", and what names the object depends on each"});
-        placed.id += "@" + where;
+      if (symbolic || !inserted) {
+        if (!symbolic) diagnostics.push_back(variant_note(m_objects[it->second], placed));
+        placed.id += "@" + declared_at(object);
       }
       if (!placed.ns.empty()) m_namespaces[placed.ns];  // namespaces in use exist
       if (object.kind == "Namespace") {
@@ -198,8 +203,7 @@ std::vector<const PlacedObject*> ObjectIndex::everywhere(std::string_view kind,
 }
 
 std::vector<const PlacedObject*> ObjectIndex::resolve(const PlacedObject& from,
-                                                      std::string_view kind,
-                                                      const std::string& ns,
+                                                      std::string_view kind, const std::string& ns,
                                                       const std::string& name) const {
   auto all = everywhere(kind, ns, name);
   std::vector<const PlacedObject*> own;

@@ -15,6 +15,11 @@ std::string parent_dir(std::string_view file) {
   return std::string(file.substr(0, slash));
 }
 
+std::string_view file_name(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 bool is_below(std::string_view path, std::string_view dir) {
   if (dir == ".") return true;
   return path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/';

@@ -63,6 +63,9 @@ class ModuleTree {
 // "a/b/c.tf" -> "a/b"; "c.tf" -> ".".
 [[nodiscard]] std::string parent_dir(std::string_view file);
 
+// "a/b/c.tf" -> "c.tf"; a view into `path`.
+[[nodiscard]] std::string_view file_name(std::string_view path);
+
 // Whether `path` lies below directory `dir` ("." holds everything); a directory is not below
 // itself.
 [[nodiscard]] bool is_below(std::string_view path, std::string_view dir);

@@ -3,16 +3,13 @@
 #include <algorithm>
 #include <set>
 
+#include "terraform/module_tree.hpp"
+
 namespace blastgraph::analyzer::terraform_link {
 namespace {
 
 using terraform::Block;
 using terraform::NestedBlock;
-
-std::string_view file_name(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 // The block type a nested block stands for: `dynamic "ingress"` generates `ingress` blocks.
 std::string_view generated_type(const NestedBlock& block) {

@@ -11,12 +11,8 @@
 namespace blastgraph::analyzer {
 namespace {
 
+using terraform_link::file_name;
 using terraform_link::parent_dir;
-
-std::string file_name(const std::string& path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 // The configuration directory a Terraform input belongs to: its own directory, or for
 // `<dir>/.terraform/modules/modules.json` the root that ran `terraform init`.
