@@ -55,8 +55,15 @@ class GitRepo : public ::testing::Test {
   }
 
   std::string git(std::vector<std::string> args) {
-    std::vector<std::string> argv{"git", "-C", m_tree.root().string(), "-c", "user.name=t",
-                                  "-c", "user.email=t@t", "-c", "commit.gpgsign=false"};
+    std::vector<std::string> argv{"git",
+                                  "-C",
+                                  m_tree.root().string(),
+                                  "-c",
+                                  "user.name=t",
+                                  "-c",
+                                  "user.email=t@t",
+                                  "-c",
+                                  "commit.gpgsign=false"};
     argv.insert(argv.end(), args.begin(), args.end());
     auto run = analyzer::process::run(argv);
     EXPECT_TRUE(run.has_value());
@@ -104,7 +111,8 @@ TEST_F(GitRepo, EditedResourceIsAnUpdate) {
 
 TEST_F(GitRepo, DeletedResourceReachesItsBaseDependents) {
   // The topic still names the queue: only the base graph knows that edge now.
-  m_tree.write("main.tf", std::string(k_queues).substr(std::string(k_queues).find("resource \"aws_sns")));
+  m_tree.write("main.tf",
+               std::string(k_queues).substr(std::string(k_queues).find("resource \"aws_sns")));
   auto found = compare();
   EXPECT_EQ(actions_by_id(found), (Actions{{".:aws_sqs_queue.q", "delete"}}));
   ASSERT_EQ(found.extra_nodes.size(), 1U);
@@ -114,6 +122,23 @@ TEST_F(GitRepo, DeletedResourceReachesItsBaseDependents) {
   EXPECT_EQ(report.changed[0].file, "main.tf");
   EXPECT_EQ(report.resources_reached, 1U);  // the topic
   EXPECT_EQ(edge_kind(m_ws.graph, ".:aws_sns_topic.t", ".:aws_sqs_queue.q"), "reference");
+}
+
+TEST_F(GitRepo, AnEditedKustomizePatchChangesWhatItPatches) {
+  m_tree.write("app/base/kustomization.yaml", "resources: [web.yaml]\n");
+  m_tree.write("app/base/web.yaml", k_deployment);
+  m_tree.write("app/prod/kustomization.yaml",
+               "resources: [../base]\npatches:\n- path: replicas.yaml\n");
+  m_tree.write(
+      "app/prod/replicas.yaml",
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 2}\n");
+  commit("overlay");
+  m_tree.write(
+      "app/prod/replicas.yaml",
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 9}\n");
+  const auto found = compare();
+  EXPECT_EQ(actions_by_id(found), (Actions{{"k8s:app/prod:default/Deployment/web", "update"}}));
+  EXPECT_TRUE(found.unmapped.empty());
 }
 
 TEST_F(GitRepo, ReformattingIsNoChange) {
@@ -139,8 +164,9 @@ spec:
             -   name: web
                 image: 'nginx:1.27'
 )");
-  m_tree.write("policies/read.json",
-               R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]})");
+  m_tree.write(
+      "policies/read.json",
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]})");
   const auto found = compare();
   EXPECT_TRUE(found.changes.empty()) << found.changes.front().id;
 }
@@ -168,9 +194,12 @@ TEST_F(GitRepo, MovingFilesWithTheSameContentIsNoChange) {
 
 TEST_F(GitRepo, MovedBlockIsARenameNotDeletePlusCreate) {
   auto text = std::string(k_queues);
-  for (auto at = text.find("\"q\""); at != std::string::npos; at = text.find("\"q\"")) text.replace(at, 3, "\"orders\"");
-  for (auto at = text.find(".q."); at != std::string::npos; at = text.find(".q.")) text.replace(at, 3, ".orders.");
-  m_tree.write("main.tf", text + "\nmoved {\n  from = aws_sqs_queue.q\n  to   = aws_sqs_queue.orders\n}\n");
+  for (auto at = text.find("\"q\""); at != std::string::npos; at = text.find("\"q\""))
+    text.replace(at, 3, "\"orders\"");
+  for (auto at = text.find(".q."); at != std::string::npos; at = text.find(".q."))
+    text.replace(at, 3, ".orders.");
+  m_tree.write("main.tf",
+               text + "\nmoved {\n  from = aws_sqs_queue.q\n  to   = aws_sqs_queue.orders\n}\n");
   const auto found = compare();
   // The topic's reference text changed with the rename: it is an update too.
   EXPECT_EQ(actions_by_id(found),

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "analyzer_test_support.hpp"
+#include "blastgraph/analyzer/change_sources.hpp"
 
 namespace blastgraph::testing {
 namespace {
@@ -111,6 +113,37 @@ TEST_F(KustomizeRender, RemoteBasesAreReportedNotFetched) {
   ASSERT_EQ(ws.coverage.unread_files.size(), 1U);
   EXPECT_EQ(ws.coverage.unread_files.front().file, "k8s/prod/kustomization.yaml");
   EXPECT_EQ(ws.coverage.unread_files.front().kustomization, "k8s/prod");
+}
+
+// The ids an edit of `file` (one changed line) maps to.
+std::set<std::string> mapped_ids(const analyzer::Workspace& ws, const std::string& file) {
+  const auto diff = "--- a/" + file + "\n+++ b/" + file + "\n@@ -2,1 +2,1 @@\n-x\n+y\n";
+  const auto findings = analyzer::diff_changes(ws, diff, "change.diff");
+  std::set<std::string> ids;
+  for (const auto& change : findings.changes) ids.insert(change.id);
+  return ids;
+}
+
+TEST_F(KustomizeRender, AnEditToAPatchOrAnOverlayChangesWhatItRenders) {
+  const auto ws = workspace();
+  // The patch shapes the Deployment it patches, written in the base.
+  EXPECT_EQ(mapped_ids(ws, "k8s/prod/web-env.yaml"),
+            (std::set<std::string>{"k8s:shop/Deployment/web-prod"}));
+  // The overlay's namespace and suffix shape everything it renders.
+  const auto overlay = mapped_ids(ws, "k8s/prod/kustomization.yaml");
+  EXPECT_TRUE(overlay.contains("k8s:shop/Deployment/api-prod"));
+  EXPECT_TRUE(overlay.contains("k8s:shop/Service/api-prod"));
+  EXPECT_TRUE(overlay.contains("k8s:shop/Deployment/web-prod"));
+  // A generator's source file shapes what it generates.
+  m_tree.write("k8s/prod/kustomization.yaml",
+               "namespace: shop\nresources:\n- ../base\nconfigMapGenerator:\n- name: extra\n"
+               "  files:\n  - extra.properties\n");
+  m_tree.write("k8s/prod/extra.properties", "a=1\nb=2\n");
+  const auto regenerated = workspace();
+  const auto from_source = mapped_ids(regenerated, "k8s/prod/extra.properties");
+  ASSERT_EQ(from_source.size(), 1U);
+  EXPECT_TRUE(from_source.begin()->starts_with("k8s:shop/ConfigMap/extra-"))
+      << *from_source.begin();
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Diff hunks -> the nodes whose source spans they touch.
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -35,9 +36,17 @@ struct Placed {
 };
 using NodesByFile = std::map<std::string, std::vector<Placed>, std::less<>>;
 
-// The resource, value and module nodes of each file: what a hunk can touch.
-NodesByFile nodes_by_file(const graph::Graph& graph) {
+// The resource, value and module nodes of each file: what a hunk can touch. A file that shapes
+// a node declared elsewhere (a kustomize patch, an overlay) touches it with any line.
+NodesByFile nodes_by_file(const Workspace& workspace) {
+  const auto& graph = workspace.graph;
   NodesByFile out;
+  for (const auto& [file, id] : workspace.shaped_by) {
+    const auto index = graph.find(id);
+    if (index != graph::k_no_node) {
+      out[file].push_back({index, 1, std::numeric_limits<std::uint32_t>::max(), false});
+    }
+  }
   const auto nodes = graph.nodes();
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const auto& node = nodes[i];
@@ -192,7 +201,7 @@ ChangeFindings diff_changes(const Workspace& workspace, std::string_view diff_te
   auto parsed = diffs::parse_unified_diff(diff_text, diff_name);
   ChangeFindings out;
   out.diagnostics = std::move(parsed.diagnostics);
-  auto by_file = nodes_by_file(workspace.graph);
+  auto by_file = nodes_by_file(workspace);
   auto effective = options;
   const bool none_inside =
       std::none_of(parsed.files.begin(), parsed.files.end(), [&](const diffs::FileDiff& f) {

@@ -1,4 +1,5 @@
 // Two revisions -> the nodes that differ between their graphs.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -105,7 +106,8 @@ class Comparison {
     // NOTE: a rename is reported as an update even when the content is equal: the state
     // address and every reference to it change, and the gate must not make that invisible.
     // The plan source reports `previous_address` the same way.
-    m_out.changes.push_back({id, ChangeAction::update, ChangeSource::git, "moved from " + from, {}});
+    m_out.changes.push_back(
+        {id, ChangeAction::update, ChangeSource::git, "moved from " + from, {}});
   }
 
   // A policy document's id is its path: moved with equal content, it is the same document.
@@ -138,7 +140,8 @@ class Comparison {
   // it reaches what depended on it then, whether or not the change also rewrote those.
   void add_deletion(const std::string& id) {
     const auto index = m_base.graph.find(id);
-    m_out.changes.push_back({id, ChangeAction::destroy, ChangeSource::git, "deleted since base", {}});
+    m_out.changes.push_back(
+        {id, ChangeAction::destroy, ChangeSource::git, "deleted since base", {}});
     m_out.extra_nodes.push_back(m_base.graph.node(index));
     auto add = [&](graph::EdgeIndex e) {
       const auto& edge = m_base.graph.edge(e);
@@ -171,7 +174,10 @@ void list_other_files(const git::Repository& repo, const Range& range, const Wor
                       const Workspace& head, ChangeFindings& out) {
   auto files = git::changed_files(repo, range.base, range.head);
   if (!files) {
-    out.diagnostics.push_back({{}, {}, Severity::warning, "git-files",
+    out.diagnostics.push_back({{},
+                               {},
+                               Severity::warning,
+                               "git-files",
                                "cannot list the changed files: " + files.error().message});
     return;
   }
@@ -179,7 +185,16 @@ void list_other_files(const git::Repository& repo, const Range& range, const Wor
   add_node_files(base.graph, with_nodes);
   add_node_files(head.graph, with_nodes);
   for (const auto& file : *files) {
-    if (with_nodes.contains(file.path)) continue;
+    // A kustomize patch or overlay changes what it renders, whose own text is elsewhere.
+    bool shapes = false;
+    auto shaped = std::lower_bound(head.shaped_by.begin(), head.shaped_by.end(),
+                                   std::pair<std::string, std::string>{file.path, {}});
+    for (; shaped != head.shaped_by.end() && shaped->first == file.path; ++shaped) {
+      shapes = true;
+      out.changes.push_back(
+          {shaped->second, ChangeAction::update, ChangeSource::git, "shaped by " + file.path, {}});
+    }
+    if (shapes || with_nodes.contains(file.path)) continue;
     // An override file's blocks are merged into nodes declared in other files, whose content
     // includes them: an edit there is already a change of those nodes.
     if (!file.deleted && terraform_link::is_override_file(file.path)) continue;

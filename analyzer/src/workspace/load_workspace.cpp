@@ -19,8 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::size_t count_code(const std::vector<Diagnostic>& diagnostics, std::string_view code) {
-  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                [&](const Diagnostic& d) { return d.code == code; }));
+  return static_cast<std::size_t>(std::count_if(
+      diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return d.code == code; }));
 }
 
 }  // namespace
@@ -44,9 +44,9 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   graph::GraphBuilder builder;
   CloudIdentities identities;
   auto root_name = fs::weakly_canonical(root, ec).filename().string();
-  terraform_link::LinkContext tf_context{builder, workspace.diagnostics, workspace.coverage,
-                                         root_name.empty() ? "." : root_name, identities,
-                                         workspace.policy_risks};
+  terraform_link::LinkContext tf_context{
+      builder,    workspace.diagnostics, workspace.coverage, root_name.empty() ? "." : root_name,
+      identities, workspace.policy_risks};
   terraform_link::add_terraform_nodes(terraform->forest, tf_context);
   k8s_link::add_kubernetes_nodes(*kubernetes->index, builder);
   iam_link::add_iam_nodes(*policies, builder);
@@ -58,6 +58,11 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   k8s_link::add_kubernetes_edges(k8s_linker, identities);
   config::apply_node_rules(builder, options.service_rules, options.criticality_rules);
   workspace.graph = builder.build();
+  for (const auto& placed : kubernetes->index->objects()) {
+    for (const auto& file : placed.object->shaped_by)
+      workspace.shaped_by.emplace_back(file, placed.id);
+  }
+  std::sort(workspace.shaped_by.begin(), workspace.shaped_by.end());
 
   sort_diagnostics(workspace.diagnostics);
   count_unread_files(*terraform, *kubernetes, discovered, workspace);

@@ -19,7 +19,8 @@
 namespace blastgraph::kubernetes {
 namespace {
 
-const std::filesystem::path k_cases = std::filesystem::path(BLASTGRAPH_SOURCE_DIR) / "fixtures" / "kustomize";
+const std::filesystem::path k_cases =
+    std::filesystem::path(BLASTGRAPH_SOURCE_DIR) / "fixtures" / "kustomize";
 
 std::optional<std::string> read_under(const std::filesystem::path& root, const std::string& path) {
   const auto full = root / path;
@@ -35,7 +36,8 @@ std::string canonical(yaml::Node node, const std::string& indent = "") {
   if (node.is_scalar()) return node.is_null() ? "~\n" : "'" + std::string(node.scalar()) + "'\n";
   std::string out = "\n";
   if (node.is_sequence()) {
-    for (std::size_t i = 0; i < node.size(); ++i) out += indent + "- " + canonical(node.item(i), indent + "  ");
+    for (std::size_t i = 0; i < node.size(); ++i)
+      out += indent + "- " + canonical(node.item(i), indent + "  ");
     return out;
   }
   std::map<std::string, std::string> entries;
@@ -71,12 +73,28 @@ TEST_P(Rendered, MatchesKustomize) {
   const auto got = documents(build.rendered);
   ASSERT_EQ(got.size(), want.size()) << build.rendered;
   for (std::size_t i = 0; i < want.size(); ++i) EXPECT_EQ(got[i], want[i]);
-  for (const Diagnostic& d : build.diagnostics) ADD_FAILURE() << d.file << ": " << d.code << " " << d.message;
+  for (const Diagnostic& d : build.diagnostics)
+    ADD_FAILURE() << d.file << ": " << d.code << " " << d.message;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, Rendered, ::testing::Values("names", "generators", "patches", "components",
-                                                            "generator_behavior", "labels",
-                                                            "delete_patch"));
+INSTANTIATE_TEST_SUITE_P(Cases, Rendered,
+                         ::testing::Values("names", "generators", "patches", "components",
+                                           "generator_behavior", "labels", "delete_patch"));
+
+TEST(KustomizeBuild, EachObjectNamesTheFilesThatShapeIt) {
+  const KustomizeBuild build = build_case("patches");
+  const Object* app = nullptr;
+  for (const auto& file : build.files) {
+    for (const auto& object : file.objects) {
+      if (object.kind == "Deployment") app = &object;
+    }
+  }
+  ASSERT_NE(app, nullptr);
+  EXPECT_EQ(app->span.file, "base/deployment.yaml");
+  EXPECT_EQ(app->shaped_by,
+            (std::vector<std::string>{"base/kustomization.yaml", "overlay/kustomization.yaml",
+                                      "overlay/ops.yaml", "overlay/replicas.yaml"}));
+}
 
 TEST(KustomizeBuild, ObjectsPointIntoTheFilesWhereTheyAreWritten) {
   const KustomizeBuild build = build_case("names");
@@ -99,8 +117,9 @@ TEST(KustomizeBuild, ObjectsPointIntoTheFilesWhereTheyAreWritten) {
     EXPECT_EQ(ref.position.line, 20U);  // where base/app.yaml names it
   }
   EXPECT_TRUE(saw_config);
-  EXPECT_EQ(build.inputs, (std::vector<std::string>{"base/app.yaml", "base/kustomization.yaml",
-                                                    "base/rbac.yaml", "overlay/kustomization.yaml"}));
+  EXPECT_EQ(build.inputs,
+            (std::vector<std::string>{"base/app.yaml", "base/kustomization.yaml", "base/rbac.yaml",
+                                      "overlay/kustomization.yaml"}));
 }
 
 TEST(KustomizeBuild, GeneratedObjectsPointAtTheirGenerator) {
@@ -119,10 +138,11 @@ TEST(KustomizeBuild, RemoteBasesAndCyclesAreReportedNotFollowed) {
       {"a/kustomization.yaml", "resources:\n- ../b\n- github.com/org/repo//base?ref=v1\n"},
       {"b/kustomization.yaml", "resources:\n- ../a\n- missing.yaml\n"},
   };
-  const KustomizeBuild build = kustomize_build("a", [&](const std::string& path) -> std::optional<std::string> {
-    auto it = files.find(path);
-    return it == files.end() ? std::nullopt : std::optional<std::string>(it->second);
-  });
+  const KustomizeBuild build =
+      kustomize_build("a", [&](const std::string& path) -> std::optional<std::string> {
+        auto it = files.find(path);
+        return it == files.end() ? std::nullopt : std::optional<std::string>(it->second);
+      });
   std::vector<std::string> codes;
   for (const Diagnostic& d : build.diagnostics) codes.push_back(d.code);
   std::sort(codes.begin(), codes.end());
@@ -143,11 +163,12 @@ TEST(KustomizeBuild, BareKustomizationReadsManifestsAsParseManifestsDoes) {
     const std::string text = testing::read_text(dir / input);
     ManifestFile direct = parse_manifests(input, text);
     if (direct.unparsed) continue;
-    const KustomizeBuild build = kustomize_build(".", [&](const std::string& path) -> std::optional<std::string> {
-      if (path == "kustomization.yaml") return "resources:\n- " + input + "\n";
-      if (path == input) return text;
-      return std::nullopt;
-    });
+    const KustomizeBuild build =
+        kustomize_build(".", [&](const std::string& path) -> std::optional<std::string> {
+          if (path == "kustomization.yaml") return "resources:\n- " + input + "\n";
+          if (path == input) return text;
+          return std::nullopt;
+        });
     ManifestFile rendered;
     rendered.path = input;
     if (!build.files.empty()) rendered = build.files.front();

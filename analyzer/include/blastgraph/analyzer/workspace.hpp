@@ -91,6 +91,9 @@ struct Workspace {
   std::vector<Diagnostic> diagnostics;      // sorted (sort_diagnostics)
   Coverage coverage;
   std::vector<PolicyRisk> policy_risks;     // sorted, one entry per node and factor
+  // Files besides a node's own declaration whose edit changes it (the kustomizations that
+  // render it, the patches applied to it, its generator's sources), as (file, node id), sorted.
+  std::vector<std::pair<std::string, std::string>> shaped_by;
 };
 
 // Scans `root` (a directory) and builds its graph. Bad input becomes diagnostics; an error is

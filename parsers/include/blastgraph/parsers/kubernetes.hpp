@@ -203,6 +203,10 @@ struct Object {
   std::vector<AdmissionHook> admission_hooks;  // webhook configurations
   std::optional<CustomResourceType> defines;   // CustomResourceDefinition
   std::vector<AppSource> app_sources;          // Argo CD / Flux applications
+  // Files besides span.file whose edit changes this object: every kustomization that renders
+  // it (its namespace, affixes, labels, images), the patches applied to it, the files its
+  // generator reads. Sorted.
+  std::vector<std::string> shaped_by;
 };
 
 // Diagnostics: the yaml-* codes of yaml::load, and the warnings k8s-helm-template,

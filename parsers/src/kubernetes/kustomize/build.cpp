@@ -92,6 +92,8 @@ void Builder::accumulate(const std::string& dir, std::vector<Resource>& rs,
   apply_annotations(k, rs);
   apply_json6902_patches(m_cx, dir, k, rs);
   apply_images(k, rs);
+  // Its namespace, affixes, labels, images and list of resources shape everything it renders.
+  for (Resource& r : rs) r.shaped_by.push_back(found->path);
   for (std::string_view field : {"replicas", "replacements", "vars", "helmCharts", "generators",
                                  "transformers", "crds", "openapi"}) {
     if (const Tree* unsupported = k.find(field)) {
@@ -149,8 +151,17 @@ void read_objects(const std::vector<Resource>& rs, KustomizeBuild& out) {
     ManifestFile& file = by_file[r.file];
     file.path = r.file;
     yaml::Stream stream = to_stream({&r.doc});
+    const auto before = file.objects.size();
     detail::read_document(file, stream.documents.front().root, r.document_index, r.first_line,
                           r.last_line);
+    for (auto i = before; i < file.objects.size(); ++i) {
+      auto& shaped_by = file.objects[i].shaped_by;
+      for (const auto& other : r.shaped_by) {
+        if (other != r.file) shaped_by.push_back(other);
+      }
+      std::sort(shaped_by.begin(), shaped_by.end());
+      shaped_by.erase(std::unique(shaped_by.begin(), shaped_by.end()), shaped_by.end());
+    }
     out.rendered += (out.rendered.empty() ? "" : "---\n") + to_json(r.doc, KeyOrder::as_written) + "\n";
   }
   for (auto& [path, file] : by_file) out.files.push_back(std::move(file));

@@ -22,6 +22,7 @@ struct Resource {
   std::vector<std::string> previous_names;
   std::vector<std::string> previous_namespaces;
   bool hash_suffix = false;  // generated: the content hash is appended at the end
+  std::vector<std::string> shaped_by;  // Object::shaped_by
 
   [[nodiscard]] std::string_view kind() const { return doc.text_at({"kind"}); }
   [[nodiscard]] std::string_view name() const { return doc.text_at({"metadata", "name"}); }

@@ -43,6 +43,7 @@ std::string base_name(std::string_view path) {
 }
 
 struct Generated {
+  std::vector<std::string> sources;  // files read for the data
   Tree data = Tree::mapping();
   Tree labels = Tree::mapping();
   Tree annotations = Tree::mapping();
@@ -54,6 +55,7 @@ void put(Generated& g, const std::string& key, std::string value, SourcePosition
 
 void read_env_file(Context& cx, const std::string& path, const Tree& entry, Generated& g) {
   auto text = cx.read(path);
+  if (text) g.sources.push_back(path);
   if (!text) {
     cx.report(cx.kustomization, entry.position, Severity::warning, "k8s-kustomize-missing",
               "env file '" + entry.text + "' is not there");
@@ -94,6 +96,7 @@ void read_sources(Context& cx, const std::string& dir, const Tree& spec, Generat
       const std::string key = eq == std::string::npos ? base_name(source) : file.text.substr(0, eq);
       auto path = join_path(dir, source);
       auto text = path ? cx.read(*path) : std::nullopt;
+      if (text) g.sources.push_back(*path);
       if (!text) {
         cx.report(cx.kustomization, file.position, Severity::warning, "k8s-kustomize-missing",
                   "generator file '" + source + "' is not there");
@@ -184,6 +187,8 @@ void generate(Context& cx, const std::string& dir, const Tree& k, std::string_vi
       merge_map(existing->doc.ensure("metadata").ensure("annotations"), g.annotations);
     }
     if (disables_hash(global) || disables_hash(local)) existing->hash_suffix = false;
+    existing->shaped_by.push_back(cx.kustomization);
+    existing->shaped_by.insert(existing->shaped_by.end(), g.sources.begin(), g.sources.end());
     return;
   }
   Resource r;
@@ -192,6 +197,7 @@ void generate(Context& cx, const std::string& dir, const Tree& k, std::string_vi
   r.first_line = spec.position.line;
   r.last_line = spec.last_line;
   r.hash_suffix = !disables_hash(global) && !disables_hash(local);
+  r.shaped_by = std::move(g.sources);
   rs.push_back(std::move(r));
 }
 

@@ -103,8 +103,8 @@ void report_unapplied(Context& cx, const Tree& entry, const std::string& what) {
   cx.report(cx.kustomization, entry.position, Severity::warning, "k8s-kustomize-patch", what);
 }
 
-void apply_document(Context& cx, const Tree& entry, const Tree& patch, const Tree* target,
-                    std::vector<Resource>& rs) {
+void apply_document(Context& cx, const Tree& entry, const std::string& file, const Tree& patch,
+                    const Tree* target, std::vector<Resource>& rs) {
   auto matches = [&](const Resource& r) {
     return target != nullptr ? matches_target(r, *target) : names_resource(patch, r);
   };
@@ -117,6 +117,7 @@ void apply_document(Context& cx, const Tree& entry, const Tree& patch, const Tre
   for (Resource& r : rs) {
     if (!matches(r)) continue;
     applied = true;
+    r.shaped_by.push_back(file);
     if (patch.is_sequence()) {
       std::string error;
       if (!apply_json_patch(r.doc, patch, error)) report_unapplied(cx, entry, error);
@@ -142,7 +143,7 @@ void apply_strategic_patches(Context& cx, const std::string& dir, const Tree& k,
   for (std::size_t i = 0; list != nullptr && i < list->items.size(); ++i) {
     auto patch = load_patch(cx, dir, list->items[i], true);
     if (!patch) continue;
-    for (const Tree& document : patch->documents) apply_document(cx, list->items[i], document, nullptr, rs);
+    for (const Tree& document : patch->documents) apply_document(cx, list->items[i], patch->file, document, nullptr, rs);
   }
 }
 
@@ -155,7 +156,7 @@ void apply_patches(Context& cx, const std::string& dir, const Tree& k, std::vect
     if (source == nullptr) continue;
     auto patch = load_patch(cx, dir, *source, source == entry.find("patch"));
     if (!patch) continue;
-    for (const Tree& document : patch->documents) apply_document(cx, *source, document, entry.find("target"), rs);
+    for (const Tree& document : patch->documents) apply_document(cx, *source, patch->file, document, entry.find("target"), rs);
   }
 }
 
@@ -170,7 +171,7 @@ void apply_json6902_patches(Context& cx, const std::string& dir, const Tree& k,
     if (source == nullptr || target == nullptr) continue;
     auto patch = load_patch(cx, dir, *source, source == entry.find("patch"));
     if (!patch || patch->documents.empty()) continue;
-    apply_document(cx, *source, patch->documents.front(), target, rs);
+    apply_document(cx, *source, patch->file, patch->documents.front(), target, rs);
   }
 }
 
