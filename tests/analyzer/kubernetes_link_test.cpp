@@ -125,12 +125,14 @@ TEST_F(KubernetesLink, ConfigSecretsAccountsAndStorage) {
   EXPECT_EQ(edge_kind(g, api, "k8s:shop/Secret/registry"), "image_pull_secret");
   EXPECT_EQ(edge_kind(g, api, "k8s:shop/ServiceAccount/api"), "service_account");
   EXPECT_EQ(edge_kind(g, api, "k8s:shop/PersistentVolumeClaim/api-data"), "storage");
-  EXPECT_EQ(edge_kind(g, "k8s:shop/PersistentVolumeClaim/api-data", "k8s:/StorageClass/gp3"), "storage");
+  EXPECT_EQ(edge_kind(g, "k8s:shop/PersistentVolumeClaim/api-data", "k8s:/StorageClass/gp3"),
+            "storage");
   EXPECT_EQ(edge_kind(g, api, "k8s:/Namespace/shop"), "namespace");
   // Undeclared objects are placeholders, reported unless optional.
   EXPECT_EQ(g.node(g.find("k8s:shop/Secret/registry")).role, graph::Role::external);
   const auto codes = diagnostic_codes(ws);
-  EXPECT_EQ(std::count(codes.begin(), codes.end(), "k8s-unresolved-reference"), 2);  // registry, tls-certs
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "k8s-unresolved-reference"),
+            2);  // registry, tls-certs
 }
 
 TEST_F(KubernetesLink, OptionalReferencesReachLikeRequiredOnesAndSaySo) {
@@ -149,7 +151,8 @@ TEST_F(KubernetesLink, OptionalReferencesReachLikeRequiredOnesAndSaySo) {
 
 TEST_F(KubernetesLink, ServiceSelectorsManyToMany) {
   const auto ws = workspace();
-  EXPECT_EQ(edge_kind(ws.graph, "k8s:shop/Service/api", "k8s:shop/Deployment/api"), "service_selector");
+  EXPECT_EQ(edge_kind(ws.graph, "k8s:shop/Service/api", "k8s:shop/Deployment/api"),
+            "service_selector");
   EXPECT_EQ(edge_kind(ws.graph, "k8s:shop/Service/api-internal", "k8s:shop/Deployment/api"),
             "service_selector");
   EXPECT_EQ(edge_kind(ws.graph, "k8s:shop/Service/cart", "k8s:shop/Deployment/api"), "");
@@ -164,10 +167,12 @@ TEST_F(KubernetesLink, ServiceCallsFromEnvAndConfigMapsIncludingDanglingOnes) {
   // Dangling: kept as a placeholder with a warning, not dropped.
   EXPECT_EQ(edge_kind(g, "k8s:shop/Deployment/api", "k8s:shop/Service/legacy"), "service_call");
   bool dangling = false;
-  for (const auto& d : ws.diagnostics) dangling |= d.code == "k8s-dangling-call" && d.message.find("legacy") != std::string::npos;
+  for (const auto& d : ws.diagnostics)
+    dangling |= d.code == "k8s-dangling-call" && d.message.find("legacy") != std::string::npos;
   EXPECT_TRUE(dangling);
   // An external host is not a call.
-  for (const auto& node : g.nodes()) EXPECT_EQ(node.id.find("stripe"), std::string::npos) << node.id;
+  for (const auto& node : g.nodes())
+    EXPECT_EQ(node.id.find("stripe"), std::string::npos) << node.id;
 
   // A change to cart's Service reaches api, through the call.
   const auto reached = reached_ids(g, {"k8s:shop/Service/cart"});
@@ -200,9 +205,12 @@ subjects: [{kind: Group, name: "system:serviceaccounts:shop", apiGroup: rbac.aut
   const auto ws = workspace();
   const auto& g = ws.graph;
   EXPECT_EQ(edge_kind(g, "k8s:shop/RoleBinding/api-reader", "k8s:shop/Role/reader"), "rbac_role");
-  EXPECT_EQ(edge_kind(g, "k8s:shop/ServiceAccount/api", "k8s:shop/RoleBinding/api-reader"), "rbac_subject");
-  EXPECT_EQ(edge_kind(g, "k8s:/ClusterRoleBinding/all-shop-view", "k8s:/ClusterRole/viewer"), "rbac_role");
-  EXPECT_EQ(edge_kind(g, "k8s:shop/ServiceAccount/api", "k8s:/ClusterRoleBinding/all-shop-view"), "rbac_subject");
+  EXPECT_EQ(edge_kind(g, "k8s:shop/ServiceAccount/api", "k8s:shop/RoleBinding/api-reader"),
+            "rbac_subject");
+  EXPECT_EQ(edge_kind(g, "k8s:/ClusterRoleBinding/all-shop-view", "k8s:/ClusterRole/viewer"),
+            "rbac_role");
+  EXPECT_EQ(edge_kind(g, "k8s:shop/ServiceAccount/api", "k8s:/ClusterRoleBinding/all-shop-view"),
+            "rbac_subject");
   const auto reached = reached_ids(g, {"k8s:/ClusterRole/viewer"});
   EXPECT_TRUE(reached.contains("k8s:shop/Deployment/api"));
 }
@@ -220,7 +228,8 @@ spec:
   const auto ws = workspace();
   EXPECT_EQ(edge_kind(ws.graph, "k8s:shop/Deployment/worker", "k8s:shop/ServiceAccount/default"),
             "service_account");
-  for (const auto& d : ws.diagnostics) EXPECT_EQ(d.message.find("default"), std::string::npos) << d.message;
+  for (const auto& d : ws.diagnostics)
+    EXPECT_EQ(d.message.find("default"), std::string::npos) << d.message;
 }
 
 TEST_F(KubernetesLink, NetworkPolicyHpaPdbIngressAndWebhooks) {
@@ -268,14 +277,19 @@ webhooks:
 )");
   const auto ws = workspace();
   const auto& g = ws.graph;
-  EXPECT_EQ(edge_kind(g, "k8s:shop/Deployment/api", "k8s:shop/NetworkPolicy/api-ingress"), "network_policy");
-  EXPECT_EQ(edge_kind(g, "k8s:shop/Deployment/api", "k8s:shop/HorizontalPodAutoscaler/api"), "scale_target");
-  EXPECT_EQ(edge_kind(g, "k8s:shop/Deployment/api", "k8s:shop/PodDisruptionBudget/api"), "disruption_budget");
+  EXPECT_EQ(edge_kind(g, "k8s:shop/Deployment/api", "k8s:shop/NetworkPolicy/api-ingress"),
+            "network_policy");
+  EXPECT_EQ(edge_kind(g, "k8s:shop/Deployment/api", "k8s:shop/HorizontalPodAutoscaler/api"),
+            "scale_target");
+  EXPECT_EQ(edge_kind(g, "k8s:shop/Deployment/api", "k8s:shop/PodDisruptionBudget/api"),
+            "disruption_budget");
   EXPECT_EQ(edge_kind(g, "k8s:shop/Ingress/public", "k8s:shop/Service/api"), "ingress_backend");
   EXPECT_EQ(edge_kind(g, "k8s:shop/Ingress/public", "k8s:shop/Secret/shop-tls"), "tls_secret");
-  EXPECT_EQ(edge_kind(g, "k8s:/ValidatingWebhookConfiguration/policy", "k8s:platform/Service/auth"), "reference");
+  EXPECT_EQ(edge_kind(g, "k8s:/ValidatingWebhookConfiguration/policy", "k8s:platform/Service/auth"),
+            "reference");
   // The webhook reaches what its rules admit, and only that.
-  EXPECT_EQ(edge_kind(g, "k8s:shop/Deployment/api", "k8s:/ValidatingWebhookConfiguration/policy"), "admission");
+  EXPECT_EQ(edge_kind(g, "k8s:shop/Deployment/api", "k8s:/ValidatingWebhookConfiguration/policy"),
+            "admission");
   const auto reached = reached_ids(g, {"k8s:platform/Service/auth"});
   EXPECT_TRUE(reached.contains("k8s:shop/Deployment/api"));
   EXPECT_FALSE(reached.contains("k8s:shop/ConfigMap/shared"));
@@ -317,7 +331,8 @@ spec:
 TEST_F(KubernetesLink, KustomizationDecidesWhatIsDeployed) {
   add("k8s/kustomization.yaml", "resources:\n  - api.yaml\n  - supporting.yaml\n");
   add("k8s/old.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: old, namespace: shop}\n");
-  add("k8s/legacy/cron.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cron, namespace: shop}\n");
+  add("k8s/legacy/cron.yaml",
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cron, namespace: shop}\n");
   const auto ws = workspace();
   EXPECT_EQ(ws.graph.find("k8s:shop/ConfigMap/old"), graph::k_no_node);
   EXPECT_EQ(ws.graph.find("k8s:shop/ConfigMap/cron"), graph::k_no_node);
@@ -330,11 +345,16 @@ TEST_F(KubernetesLink, AHelmChartIsReportedOnceAndItsTemplatesAreNeverReadAsMani
   add("charts/web/Chart.yaml", "apiVersion: v2\nname: web-app\nversion: 1.0.0\n");
   add("charts/web/values.yaml", "replicas: 2\n");
   // Static templates parse as YAML, but `helm install` puts them in the release's namespace.
-  add("charts/web/templates/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n");
+  add("charts/web/templates/config.yaml",
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n");
   add("charts/web/templates/deploy.yaml",
       "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n");
   add("charts/web/charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n");
-  add("charts/web/charts/db/templates/db.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: db}\n");
+  add("charts/web/charts/db/templates/db.yaml",
+      "apiVersion: v1\nkind: Service\nmetadata: {name: db}\n");
+  add("charts/web/charts/db/crds/crd.yaml",
+      "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: "
+      "tables.example.com}\n");
   add("charts/web/crds/crd.yaml",
       "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: "
       "widgets.example.com}\n");
@@ -343,6 +363,7 @@ TEST_F(KubernetesLink, AHelmChartIsReportedOnceAndItsTemplatesAreNeverReadAsMani
   EXPECT_EQ(ws.graph.find("k8s:default/Service/db"), graph::k_no_node);
   // CRDs are installed as they are: plain manifests.
   EXPECT_NE(ws.graph.find("k8s:/CustomResourceDefinition/widgets.example.com"), graph::k_no_node);
+  EXPECT_NE(ws.graph.find("k8s:/CustomResourceDefinition/tables.example.com"), graph::k_no_node);
   std::vector<Diagnostic> charts;
   for (const auto& d : ws.diagnostics) {
     if (d.code == "k8s-helm-chart") charts.push_back(d);
@@ -358,8 +379,11 @@ TEST_F(KubernetesLink, AHelmChartIsReportedOnceAndItsTemplatesAreNeverReadAsMani
 }
 
 TEST_F(KubernetesLink, HelmTemplatesAndBrokenYamlAreDiagnosticsNotSilence) {
-  add("chart/templates/d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Values.name }}\n");
-  add("k8s/broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n  namespace: shop\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\n   namespace: shop\n");
+  add("chart/templates/d.yaml",
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Values.name }}\n");
+  add("k8s/broken.yaml",
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n  namespace: shop\n---\napiVersion: "
+      "v1\nkind: ConfigMap\nmetadata:\n  name: bad\n   namespace: shop\n");
   const auto ws = workspace();
   EXPECT_EQ(ws.coverage.files_unparsed, 2U);
   bool helm = false;
@@ -370,7 +394,7 @@ TEST_F(KubernetesLink, HelmTemplatesAndBrokenYamlAreDiagnosticsNotSilence) {
   }
   EXPECT_TRUE(helm);
   EXPECT_TRUE(broken);
-  EXPECT_NE(ws.graph.find("k8s:shop/ConfigMap/ok"), graph::k_no_node);  // before the error
+  EXPECT_NE(ws.graph.find("k8s:shop/ConfigMap/ok"), graph::k_no_node);    // before the error
   EXPECT_NE(ws.graph.find("k8s:shop/Deployment/api"), graph::k_no_node);  // other files
 }
 
@@ -433,14 +457,17 @@ metadata: {name: node-1}
   for (const auto& d : ws.diagnostics) reported |= d.code == "k8s-route-not-granted";
   EXPECT_TRUE(reported);
   // Objects of the API an APIService serves depend on it.
-  EXPECT_EQ(edge_kind(g, "k8s:default/NodeMetrics/node-1", "k8s:/APIService/v1beta1.metrics.k8s.io"),
-            "admission");
+  EXPECT_EQ(
+      edge_kind(g, "k8s:default/NodeMetrics/node-1", "k8s:/APIService/v1beta1.metrics.k8s.io"),
+      "admission");
 }
 
 TEST(KubernetesExample, StorageAndExternalNames) {
   const auto ws = load(fixtures_dir() / "acme" / "kubernetes");
-  EXPECT_EQ(edge_kind(ws.graph, "k8s:.:platform/StatefulSet/mongodb", "k8s:.:/StorageClass/gp3"), "storage");
-  EXPECT_EQ(edge_kind(ws.graph, "k8s:shop:shop/Service/payments-gateway", "ext:dns:api.stripe.com"), "reference");
+  EXPECT_EQ(edge_kind(ws.graph, "k8s:.:platform/StatefulSet/mongodb", "k8s:.:/StorageClass/gp3"),
+            "storage");
+  EXPECT_EQ(edge_kind(ws.graph, "k8s:shop:shop/Service/payments-gateway", "ext:dns:api.stripe.com"),
+            "reference");
 }
 
 }  // namespace

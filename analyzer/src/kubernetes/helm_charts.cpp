@@ -27,13 +27,20 @@ std::string chart_name(const std::filesystem::path& root, const std::string& cha
   return name.is_text() ? std::string(name.scalar()) : fallback;
 }
 
+// Whether `file` (below the chart `dir`) lies in a directory named `name`, in the chart or in
+// one of its subcharts (charts/<sub>/<name>/).
+bool in_chart_dir(const std::string& dir, const std::string& file, std::string_view name) {
+  const auto inside =
+      dir == "." ? std::string_view(file) : std::string_view(file).substr(dir.size() + 1);
+  const auto segment = std::string(name) + "/";
+  return inside.starts_with(segment) || inside.find("/" + segment) != std::string_view::npos;
+}
+
 }  // namespace
 
 bool HelmChart::is_template(const std::string& file) const {
-  // Its own templates/ and its subcharts' (charts/<sub>/templates/): `helm template` renders both.
-  const auto inside =
-      dir == "." ? std::string_view(file) : std::string_view(file).substr(dir.size() + 1);
-  return inside.starts_with("templates/") || inside.find("/templates/") != std::string_view::npos;
+  // Its own templates/ and its subcharts': `helm template` renders both.
+  return in_chart_dir(dir, file, "templates");
 }
 
 HelmCharts::HelmCharts(const std::filesystem::path& root, const std::vector<std::string>& documents,
@@ -53,8 +60,9 @@ HelmCharts::HelmCharts(const std::filesystem::path& root, const std::vector<std:
 const HelmChart* HelmCharts::chart_of(const std::string& file) const {
   for (const auto& chart : m_charts) {
     if (!is_below(file, chart.dir)) continue;
-    const auto crds = chart.dir == "." ? std::string("crds") : chart.dir + "/crds";
-    return is_below(file, crds) ? nullptr : &chart;
+    // crds/ of the chart or a subchart: installed as they are.
+    const bool crd = !chart.is_template(file) && in_chart_dir(chart.dir, file, "crds");
+    return crd ? nullptr : &chart;
   }
   return nullptr;
 }
@@ -71,7 +79,7 @@ std::vector<Diagnostic> HelmCharts::diagnostics(const AppRoots& apps) const {
     if (chart.templates.empty()) continue;
     const auto* app = apps.root_at(chart.dir);
     const auto ns = app != nullptr && !app->target_namespace.empty() ? app->target_namespace
-                                                                      : "<release namespace>";
+                                                                     : "<release namespace>";
     const auto chart_file =
         chart.dir == "." ? std::string(k_chart_file) : chart.dir + "/" + std::string(k_chart_file);
     out.push_back(
