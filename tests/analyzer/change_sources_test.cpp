@@ -108,15 +108,15 @@ TEST_F(AcmeDiff, HunksMapToTheNodesTheyTouch) {
   EXPECT_EQ(actions.size(), 3 + created);
   EXPECT_EQ(unmapped_lines(found.unmapped),
             (std::vector<std::string>{
-                "app/pay.py not infrastructure (no node is read from this file)",
-                "docs/diagram.png binary file",
-                "docs/runbook.md not infrastructure (no node is read from this file)",
-                "kubernetes/shop/search.yaml renamed from kubernetes/shop/search-old.yaml with no "
-                "content change",
-                "terraform/envs/prod/bastion.tf file deleted: its nodes are not in the "
-                "working-tree graph (--git BASE scores them)",
-                "terraform/modules/iam/main.tf:16-22 changed lines touch no resource, value or "
-                "module",
+                "app/pay.py application: application code",
+                "docs/diagram.png documentation: documentation (binary file)",
+                "docs/runbook.md documentation: documentation",
+                "kubernetes/shop/search.yaml no-effect: renamed from kubernetes/shop/search-old.yaml "
+                "with no content change",
+                "terraform/envs/prod/bastion.tf unassessable: file deleted: its nodes are not in "
+                "the working-tree graph (--git BASE scores them)",
+                // Only a comment changed between two blocks.
+                "terraform/modules/iam/main.tf:16-22 no-effect: comments or blank lines only",
             }));
 }
 
@@ -140,7 +140,7 @@ TEST_F(AcmeDiff, PathPrefixSelectsTheScannedSubtree) {
   const auto found = analyzer::diff_changes(*s_ws, diff, "x.diff", {"infra/"});
   EXPECT_EQ(actions_by_id(found).count("terraform/envs/prod:module.iam.aws_iam_policy.boundary"), 1U);
   EXPECT_EQ(unmapped_lines(found.unmapped),
-            std::vector<std::string>{"README.md outside the scanned tree"});
+            std::vector<std::string>{"README.md other: outside the scanned tree"});
   // A diff none of whose paths lie below the prefix was made inside the scanned tree.
   const auto relative = analyzer::diff_changes(*s_ws, fixture_text("diffs/acme-mixed.diff"),
                                                "acme-mixed.diff", {"fixtures/acme/"});
@@ -212,7 +212,7 @@ TEST(MergeChanges, KeepsTheMostDestructiveActionAndEverySource) {
             (std::vector<ChangeSource>{ChangeSource::changed, ChangeSource::diff, ChangeSource::plan}));
   EXPECT_EQ(merged.nodes[0].detail, "replace: replace_because_tainted");
   EXPECT_EQ(unmapped_lines(merged.unmapped),
-            std::vector<std::string>{".:aws_sqs_queue.gone no node with this id"});
+            std::vector<std::string>{".:aws_sqs_queue.gone unassessable: no node with this id"});
 }
 
 }  // namespace

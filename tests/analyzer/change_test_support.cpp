@@ -22,10 +22,11 @@ std::map<std::string, std::string> actions_by_id(const analyzer::ChangeFindings&
 }
 
 analyzer::ScoreReport score_findings(analyzer::Workspace& workspace,
-                                     std::vector<analyzer::ChangeFindings> findings) {
+                                     std::vector<analyzer::ChangeFindings> findings,
+                                     const analyzer::ScorePolicy& policy) {
   analyzer::extend_graph(workspace, findings);
   const auto changes = analyzer::merge_changes(workspace.graph, findings);
-  return analyzer::score_change(workspace, changes);
+  return analyzer::score_change(workspace, changes, policy);
 }
 
 std::vector<std::string> unmapped_lines(const std::vector<analyzer::UnmappedChange>& unmapped) {
@@ -33,7 +34,7 @@ std::vector<std::string> unmapped_lines(const std::vector<analyzer::UnmappedChan
   for (const auto& u : unmapped) {
     std::string line = u.subject.empty() ? u.file : u.subject;
     if (u.first_line > 0) line += ":" + std::to_string(u.first_line) + "-" + std::to_string(u.last_line);
-    out.push_back(line + " " + u.reason);
+    out.push_back(line + " " + std::string(to_string(u.kind)) + ": " + u.reason);
   }
   return out;
 }

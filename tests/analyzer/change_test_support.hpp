@@ -18,9 +18,10 @@ std::map<std::string, std::string> actions_by_id(const analyzer::ChangeFindings&
 
 // Extends the workspace with the findings, merges them and scores the result.
 analyzer::ScoreReport score_findings(analyzer::Workspace& workspace,
-                                     std::vector<analyzer::ChangeFindings> findings);
+                                     std::vector<analyzer::ChangeFindings> findings,
+                                     const analyzer::ScorePolicy& policy = {});
 
-// "file:first-last reason" (or "subject reason") per unmapped entry.
+// Unmapped entry as "file[:first-last] kind: reason" (the subject instead of the file when set).
 std::vector<std::string> unmapped_lines(const std::vector<analyzer::UnmappedChange>& unmapped);
 
 // Diagnostic as "line:col severity [code]".

@@ -160,14 +160,14 @@ TEST_F(CodeChanges, AReadmeChangeScoresZero) {
   EXPECT_EQ(report.score, 0);
   EXPECT_EQ(report.tier, analyzer::Tier::low);
   EXPECT_EQ(unmapped_lines(report.unmapped),
-            std::vector<std::string>{"README.md not infrastructure (no node is read from this file)"});
+            std::vector<std::string>{"README.md documentation: documentation"});
 }
 
 TEST_F(CodeChanges, AServiceWithoutWorkloadsStaysUnmapped) {
   const auto report = score_diff(file_diff("apps/events/consumer.py"));
   EXPECT_TRUE(report.changed.empty());
   EXPECT_EQ(unmapped_lines(report.unmapped),
-            std::vector<std::string>{"apps/events/consumer.py service events has no workload"});
+            std::vector<std::string>{"apps/events/consumer.py application: service events has no workload"});
 }
 
 TEST_F(CodeChanges, WithoutRulesNothingIsMapped) {
@@ -253,8 +253,9 @@ TEST_F(CodeChangesGit, AReadmeChangeScoresZeroAndIsListed) {
   EXPECT_EQ(report.score, 0);
   EXPECT_EQ(report.tier, analyzer::Tier::low);
   EXPECT_EQ(unmapped_lines(report.unmapped),
-            (std::vector<std::string>{"README.md not infrastructure (no node is read from this file)",
-                                      "apps/events/consumer.py service events has no workload"}));
+            (std::vector<std::string>{"README.md documentation: documentation",
+                                      "apps/events/consumer.py application: service events has "
+                                      "no workload"}));
 }
 
 TEST(CodeChangesExample, AcmeCheckoutCodeChangesTheCheckoutDeployment) {
@@ -270,7 +271,7 @@ TEST(CodeChangesExample, AcmeCheckoutCodeChangesTheCheckoutDeployment) {
   for (const auto& changed : changes.nodes) ids.push_back(ws.graph.node(changed.node).id);
   EXPECT_EQ(ids, std::vector<std::string>{"k8s:kubernetes/shop:shop/Deployment/checkout"});
   EXPECT_EQ(unmapped_lines(changes.unmapped),
-            std::vector<std::string>{"apps/edge/purge-cache.sh service edge has no workload"});
+            std::vector<std::string>{"apps/edge/purge-cache.sh tooling: service edge has no workload"});
 }
 
 TEST(CodeChangesExample, AcmePolicyKeepsEveryExistingService) {

@@ -34,7 +34,7 @@ criticality:
 score:
   weights: {services_reached: 30, resources_reached: 20, critical_reached: 15, action: 20, changed_class: 15}
   thresholds: {medium: 20, high: 40, critical: 60}
-  floors: {iam: MEDIUM, network: LOW, account: CRITICAL, crypto: HIGH, auth: CRITICAL, database_replace: HIGH, shared_boundary: CRITICAL, unread_files: LOW}
+  floors: {iam: MEDIUM, network: LOW, account: CRITICAL, crypto: HIGH, auth: CRITICAL, database_replace: HIGH, shared_boundary: CRITICAL, unread_files: LOW, could_not_assess: HIGH}
 approvals:
   LOW: []
   MEDIUM: ["automated checks"]
@@ -76,6 +76,7 @@ TEST(Config, ReadsEveryKey) {
   EXPECT_EQ(f.crypto, Tier::high);
   EXPECT_EQ(f.database_replace, Tier::high);
   EXPECT_EQ(f.unread_files, Tier::low);
+  EXPECT_EQ(f.could_not_assess, Tier::high);
   EXPECT_EQ(c.score.approvals[2], std::vector<std::string>{"senior engineer"});
   EXPECT_EQ(c.score.approvals[3], (std::vector<std::string>{"CTO", "security"}));
   ASSERT_EQ(c.scope.size(), 1U);

@@ -3,8 +3,8 @@
 
 #include "analyzer_test_support.hpp"
 #include "blastgraph/analyzer/change_sources.hpp"
-#include "change/process.hpp"
 #include "change_test_support.hpp"
+#include "git_repo_support.hpp"
 
 namespace blastgraph::testing {
 namespace {
@@ -44,51 +44,15 @@ constexpr std::string_view k_policy = R"({
 }
 )";
 
-class GitRepo : public ::testing::Test {
+class GitRepo : public GitRepoTest {
  protected:
   void SetUp() override {
-    git({"init", "-q", "-b", "main"});
+    GitRepoTest::SetUp();
     m_tree.write("main.tf", k_queues);
     m_tree.write("k8s/web.yaml", k_deployment);
     m_tree.write("policies/read.json", k_policy);
     commit("base");
   }
-
-  std::string git(std::vector<std::string> args) {
-    std::vector<std::string> argv{"git",
-                                  "-C",
-                                  m_tree.root().string(),
-                                  "-c",
-                                  "user.name=t",
-                                  "-c",
-                                  "user.email=t@t",
-                                  "-c",
-                                  "commit.gpgsign=false"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    auto run = analyzer::process::run(argv);
-    EXPECT_TRUE(run.has_value());
-    if (!run) return {};
-    EXPECT_EQ(run->status, 0) << run->err;
-    return run->out;
-  }
-  void commit(const std::string& message) {
-    git({"add", "-A"});
-    git({"commit", "-q", "-m", message});
-  }
-  void remove(const std::string& relative) { std::filesystem::remove(m_tree.root() / relative); }
-
-  // The working tree against `range`, as `score --git` runs it.
-  analyzer::ChangeFindings compare(const std::string& range = "main") {
-    m_ws = load(m_tree.root());
-    auto result = analyzer::git_changes(m_ws, range);
-    EXPECT_TRUE(result.has_value()) << (result ? "" : result.error().message);
-    if (!result) return {};
-    if (result->head) m_ws = std::move(*result->head);
-    return std::move(result->findings);
-  }
-
-  TempTree m_tree;
-  analyzer::Workspace m_ws;
 };
 
 using Actions = std::map<std::string, std::string>;

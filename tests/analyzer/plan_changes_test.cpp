@@ -65,7 +65,7 @@ TEST_F(AcmePlan, ScoredReportKeepsReasonsAndListsUnknownAddresses) {
   EXPECT_EQ(report.tier, analyzer::Tier::critical);  // a database replaced
   EXPECT_EQ(report.changed.size(), 7U);               // the bastion is not in the graph
   EXPECT_EQ(unmapped_lines(report.unmapped),
-            std::vector<std::string>{"envs/prod:aws_instance.bastion no node with this id"});
+            std::vector<std::string>{"envs/prod:aws_instance.bastion unassessable: no node with this id"});
   ASSERT_EQ(report.unmapped.size(), 1U);
   EXPECT_EQ(report.unmapped[0].file, "acme-prod.json");
   const auto db = std::find_if(report.changed.begin(), report.changed.end(), [](const auto& c) {

@@ -4,7 +4,6 @@
 #include <map>
 
 #include "blastgraph/analyzer/change_sources.hpp"
-#include "change/unmapped_reasons.hpp"
 #include "config/node_rules.hpp"
 
 namespace blastgraph::analyzer {
@@ -16,8 +15,15 @@ namespace {
 bool is_code_file(const UnmappedChange& entry) {
   if (entry.source != ChangeSource::diff && entry.source != ChangeSource::git) return false;
   if (entry.first_line != 0 || !entry.subject.empty()) return false;
-  return entry.reason == reasons::k_not_infrastructure ||
-         entry.reason == reasons::k_deleted_not_infrastructure || entry.reason == reasons::k_binary;
+  switch (entry.kind) {
+    case UnmappedKind::application:
+    case UnmappedKind::tooling:
+    case UnmappedKind::unassessable:
+    case UnmappedKind::other:
+      return true;
+    default:
+      return false;  // documentation, CI, examples and comments run in no workload
+  }
 }
 
 // Kubernetes classes autoscalers and disruption budgets as compute too (they decide where

@@ -8,7 +8,7 @@
 #include "blastgraph/core/file_io.hpp"
 #include "blastgraph/parsers/terraform.hpp"
 #include "change/unified_diff.hpp"
-#include "change/unmapped_reasons.hpp"
+#include "change/file_kinds.hpp"
 #include "terraform/overrides.hpp"
 
 namespace blastgraph::analyzer {
@@ -122,18 +122,60 @@ bool all_added(const Placed& node, const std::set<std::uint32_t>& added) {
   return node.first_line > 0;
 }
 
-UnmappedChange unmapped_file(std::string file, std::string reason) {
-  return {ChangeSource::diff, std::move(file), 0, 0, {}, std::move(reason)};
+UnmappedChange unmapped_file(std::string file, std::string reason,
+                             UnmappedKind kind = UnmappedKind::other) {
+  return {ChangeSource::diff, std::move(file), 0, 0, {}, std::move(reason), kind};
 }
 
+bool is_terraform(std::string_view path) { return ends_with(path, ".tf") || ends_with(path, ".tf.json"); }
+
+// A hunk outside every node: comments are no change; other lines of a Terraform file lie in
+// a settings block (terraform, provider, moved, ...), which cannot be assessed from a diff.
 UnmappedChange unmapped_hunk(const std::string& file, const diffs::Hunk& hunk) {
   const auto first = hunk.new_start;
   const auto last = hunk.new_count == 0 ? hunk.new_start : hunk.new_start + hunk.new_count - 1;
+  if (hunk.comments_only) {
+    return {ChangeSource::diff, file, first, last, {}, "comments or blank lines only",
+            UnmappedKind::no_effect};
+  }
+  if (is_terraform(file)) {
+    return {ChangeSource::diff, file, first, last, {},
+            "changed lines lie outside every resource, value and module: Terraform settings "
+            "(--git BASE compares them)",
+            UnmappedKind::unassessable};
+  }
   std::string reason = hunk.added.empty()
                            ? "deleted lines lie outside every node of the working tree "
                              "(--git BASE scores removed blocks)"
                            : "changed lines touch no resource, value or module";
   return {ChangeSource::diff, file, first, last, {}, std::move(reason)};
+}
+
+// Only in Terraform and YAML files is a line starting with `#` a comment (in Markdown it is
+// a heading, in a script it may be a directive).
+bool comments_only(const std::string& path, const diffs::FileDiff& file) {
+  const bool commented = is_terraform(path) || ends_with(path, ".yaml") || ends_with(path, ".yml");
+  return commented && !file.hunks.empty() &&
+         std::all_of(file.hunks.begin(), file.hunks.end(),
+                     [](const diffs::Hunk& hunk) { return hunk.comments_only; });
+}
+
+// A changed file that holds no node: what it is (file_kinds), unless only comments changed.
+UnmappedChange unmapped_whole_file(const Workspace& workspace, const std::string& path,
+                                   const diffs::FileDiff& file) {
+  if (comments_only(path, file)) {
+    return unmapped_file(path, "comments or blank lines only", UnmappedKind::no_effect);
+  }
+  if (is_terraform(path) && !file.deleted) {
+    return unmapped_file(path,
+                         "no resource, value or module in this file: Terraform settings "
+                         "(--git BASE compares them)",
+                         UnmappedKind::unassessable);
+  }
+  auto kind = file_kinds::classify(workspace, path);
+  if (file.deleted) kind.reason = "file deleted; " + kind.reason;
+  if (file.binary) kind.reason += " (binary file)";
+  return unmapped_file(path, std::move(kind.reason), kind.kind);
 }
 
 // Strips the scanned root's prefix; nullopt when the path lies outside it.
@@ -151,30 +193,32 @@ void map_file(const Workspace& workspace, const diffs::FileDiff& file, NodesByFi
     out.unmapped.push_back(unmapped_file(shown, "outside the scanned tree"));
     return;
   }
-  if (file.deleted) {
-    out.unmapped.push_back(unmapped_file(
-        *path, may_hold_nodes(*path) ? "file deleted: its nodes are not in the working-tree graph "
-                                       "(--git BASE scores them)"
-                                     : std::string(reasons::k_deleted_not_infrastructure)));
-    return;
+  if (file.deleted && may_hold_nodes(*path)) {
+    // NOTE: a deleted infrastructure file may have held any node, and a diff cannot tell
+    // which: unassessable, unless the file is of a kind that is never deployed.
+    const auto kind = file_kinds::classify(workspace, *path);
+    if (kind.kind == UnmappedKind::unassessable || kind.kind == UnmappedKind::other) {
+      out.unmapped.push_back(unmapped_file(
+          *path,
+          "file deleted: its nodes are not in the working-tree graph (--git BASE scores them)",
+          UnmappedKind::unassessable));
+      return;
+    }
   }
-  if (file.binary) {
-    out.unmapped.push_back(unmapped_file(*path, std::string(reasons::k_binary)));
+  if (file.deleted || file.binary) {
+    out.unmapped.push_back(unmapped_whole_file(workspace, *path, file));
     return;
   }
   add_override_blocks(workspace, *path, by_file);
   auto found = by_file.find(*path);
   if (found == by_file.end()) {
-    out.unmapped.push_back(
-        unmapped_file(*path, ends_with(*path, ".tf") || ends_with(*path, ".tf.json")
-                                 ? "no resource, value or module in this file"
-                                 : std::string(reasons::k_not_infrastructure)));
+    out.unmapped.push_back(unmapped_whole_file(workspace, *path, file));
     return;
   }
   if (file.hunks.empty()) {
     const auto reason = file.renamed ? "renamed from " + file.old_path + " with no content change"
                                      : std::string("no content change");
-    out.unmapped.push_back(unmapped_file(*path, reason));
+    out.unmapped.push_back(unmapped_file(*path, reason, UnmappedKind::no_effect));
     return;
   }
   std::set<std::uint32_t> added;

@@ -4,9 +4,10 @@
 #include <set>
 
 #include "blastgraph/analyzer/change_sources.hpp"
+#include "change/file_kinds.hpp"
+#include "change/file_revisions.hpp"
 #include "change/git_tree.hpp"
 #include "change/node_content.hpp"
-#include "change/unmapped_reasons.hpp"
 #include "terraform/overrides.hpp"
 
 namespace blastgraph::analyzer {
@@ -167,11 +168,56 @@ void add_node_files(const graph::Graph& graph, std::set<std::string, std::less<>
   }
 }
 
-// Changed files that hold no node at either revision (application code, docs, charts' values)
-// are invisible to the node comparison: list them, as the diff source does, so nothing
-// changed is hidden and path rules (code_changes) can map them to a service.
+// The files of the nodes a comparison found changed.
+std::set<std::string, std::less<>> files_of_changes(const Workspace& base, const Workspace& head,
+                                                    const ChangeFindings& found) {
+  std::set<std::string, std::less<>> files;
+  for (const auto& change : found.changes) {
+    for (const auto* graph : {&head.graph, &base.graph}) {
+      if (const auto index = graph->find(change.id); index != graph::k_no_node) {
+        files.insert(graph->node(index).span.file);
+      }
+    }
+  }
+  return files;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+// What a changed file that holds no changed node is, from both revisions of it.
+file_kinds::FileKind kind_of_file(const Workspace& base, const Workspace& head,
+                                  const git::ChangedFile& file, bool holds_nodes,
+                                  const LoadOptions& options) {
+  const auto compared = revisions::compare_file(base.root, head.root, file.path,
+                                                options.max_file_bytes);
+  if (!compared.settings.empty()) {
+    if (file_kinds::is_not_deployed(file.path)) {
+      return {UnmappedKind::not_deployed, "example or test: not deployed"};
+    }
+    return {UnmappedKind::unassessable, "Terraform settings changed: " + joined(compared.settings)};
+  }
+  if (!compared.changes_content) return {UnmappedKind::no_effect, "comments or formatting only"};
+  if (holds_nodes) {
+    return {UnmappedKind::no_effect, "its nodes are unchanged (moved between files, or the file "
+                                     "changed only outside them)"};
+  }
+  const bool terraform = file.path.ends_with(".tf") || file.path.ends_with(".tf.json");
+  if (terraform) return {UnmappedKind::other, "no resource, value or module in this file"};
+  auto kind = file_kinds::classify(file.deleted ? base : head, file.path);
+  if (file.deleted) kind.reason = "file deleted; " + kind.reason;
+  return kind;
+}
+
+// Changed files whose nodes did not change, or that hold none (application code, docs,
+// charts' values, settings blocks) are invisible to the node comparison: each is listed with
+// its kind and reason, so nothing changed is hidden, what cannot be assessed raises the tier
+// (fail closed), and path rules (code_changes) can map code to a service.
 void list_other_files(const git::Repository& repo, const Range& range, const Workspace& base,
-                      const Workspace& head, ChangeFindings& out) {
+                      const Workspace& head, const LoadOptions& options, ChangeFindings& out) {
   auto files = git::changed_files(repo, range.base, range.head);
   if (!files) {
     out.diagnostics.push_back({{},
@@ -184,6 +230,7 @@ void list_other_files(const git::Repository& repo, const Range& range, const Wor
   std::set<std::string, std::less<>> with_nodes;
   add_node_files(base.graph, with_nodes);
   add_node_files(head.graph, with_nodes);
+  const auto with_changes = files_of_changes(base, head, out);
   for (const auto& file : *files) {
     // A kustomize patch or overlay changes what it renders, whose own text is elsewhere.
     bool shapes = false;
@@ -194,15 +241,13 @@ void list_other_files(const git::Repository& repo, const Range& range, const Wor
       out.changes.push_back(
           {shaped->second, ChangeAction::update, ChangeSource::git, "shaped by " + file.path, {}});
     }
-    if (shapes || with_nodes.contains(file.path)) continue;
+    if (shapes || with_changes.contains(file.path)) continue;
     // An override file's blocks are merged into nodes declared in other files, whose content
     // includes them: an edit there is already a change of those nodes.
     if (!file.deleted && terraform_link::is_override_file(file.path)) continue;
-    const bool terraform = file.path.ends_with(".tf") || file.path.ends_with(".tf.json");
-    std::string reason = file.deleted ? std::string(reasons::k_deleted_not_infrastructure)
-                         : terraform  ? std::string("no resource, value or module in this file")
-                                      : std::string(reasons::k_not_infrastructure);
-    out.unmapped.push_back({ChangeSource::git, file.path, 0, 0, {}, std::move(reason)});
+    auto kind = kind_of_file(base, head, file, with_nodes.contains(file.path), options);
+    out.unmapped.push_back(
+        {ChangeSource::git, file.path, 0, 0, {}, std::move(kind.reason), kind.kind});
   }
 }
 
@@ -229,12 +274,12 @@ Result<GitComparison> git_changes(const Workspace& workspace, std::string_view r
     auto head = load_revision(*repo, parsed->head, temp, options);
     if (!head) return head.error();
     out.findings = Comparison(*base, *head, options).run();
-    list_other_files(*repo, *parsed, *base, *head, out.findings);
+    list_other_files(*repo, *parsed, *base, *head, options, out.findings);
     out.head = std::move(*head);
     out.head->root = workspace.root;  // the temporary copy is gone when this returns
   } else {
     out.findings = Comparison(*base, workspace, options).run();
-    list_other_files(*repo, *parsed, *base, workspace, out.findings);
+    list_other_files(*repo, *parsed, *base, workspace, options, out.findings);
   }
   return out;
 }

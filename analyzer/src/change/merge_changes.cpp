@@ -73,7 +73,8 @@ ChangeSet merge_changes(const graph::Graph& graph, std::span<const ChangeFinding
     for (const auto& change : found.changes) {
       const auto index = graph.find(change.id);
       if (index == graph::k_no_node) {
-        unmapped.insert({change.source, change.file, 0, 0, change.id, "no node with this id"});
+        unmapped.insert({change.source, change.file, 0, 0, change.id, "no node with this id",
+                        UnmappedKind::unassessable});
         continue;
       }
       auto [it, inserted] = by_node.emplace(index, ChangedNode{index, change.action, {}, {}});

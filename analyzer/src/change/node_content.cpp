@@ -82,20 +82,6 @@ void write_tree(const yaml::Node& node, std::string& out) {
   }
 }
 
-std::string document_content(const std::string& path, std::string_view text) {
-  const auto stream = yaml::load(path, text);
-  bool failed = stream.documents.empty();
-  for (const auto& diagnostic : stream.diagnostics)
-    failed |= diagnostic.severity == Severity::error;
-  if (failed) return "text:" + fold_whitespace(text);
-  std::string out = "tree:";
-  for (const auto& document : stream.documents) {
-    write_tree(document.root, out);
-    out += '\n';
-  }
-  return out;
-}
-
 class Reader {
  public:
   Reader(const Workspace& workspace, const LoadOptions& options)
@@ -169,6 +155,20 @@ class Reader {
 };
 
 }  // namespace
+
+std::string document_content(const std::string& path, std::string_view text) {
+  const auto stream = yaml::load(path, text);
+  bool failed = stream.documents.empty();
+  for (const auto& diagnostic : stream.diagnostics)
+    failed |= diagnostic.severity == Severity::error;
+  if (failed) return "text:" + fold_whitespace(text);
+  std::string out = "tree:";
+  for (const auto& document : stream.documents) {
+    write_tree(document.root, out);
+    out += '\n';
+  }
+  return out;
+}
 
 WorkspaceContent read_content(const Workspace& workspace, const LoadOptions& options) {
   WorkspaceContent out;

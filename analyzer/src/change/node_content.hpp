@@ -37,6 +37,10 @@ struct WorkspaceContent {
 //  - YAML and JSON: the parsed tree of the span's text (scalars with their plain/quoted
 //    kind, mapping entries in order), so indentation, flow style and comments do not count;
 //  - otherwise, or when that fails: the span's lines with whitespace runs folded.
+// The normalized content of YAML or JSON text (documents as parsed trees), or its text with
+// whitespace folded when it does not parse.
+[[nodiscard]] std::string document_content(const std::string& path, std::string_view text);
+
 [[nodiscard]] WorkspaceContent read_content(const Workspace& workspace, const LoadOptions& options);
 
 }  // namespace blastgraph::analyzer::content

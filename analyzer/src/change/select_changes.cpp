@@ -12,6 +12,9 @@ namespace {
 
 constexpr std::array<std::string_view, 4> k_action_names{"create", "update", "replace", "delete"};
 constexpr std::array<std::string_view, 4> k_source_names{"changed", "diff", "plan", "git"};
+constexpr std::array<std::string_view, 8> k_unmapped_kinds{
+    "other",     "documentation", "ci",           "application",
+    "tooling",   "no-effect",     "not-deployed", "unassessable"};
 
 bool is_glob(std::string_view pattern) {
   return pattern.find_first_of("*?[") != std::string_view::npos;
@@ -25,6 +28,10 @@ std::string_view to_string(ChangeAction action) {
 
 std::string_view to_string(ChangeSource source) {
   return k_source_names[static_cast<std::size_t>(source)];
+}
+
+std::string_view to_string(UnmappedKind kind) {
+  return k_unmapped_kinds[static_cast<std::size_t>(kind)];
 }
 
 std::optional<ChangeAction> parse_change_action(std::string_view name) {

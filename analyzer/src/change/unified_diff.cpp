@@ -6,6 +6,14 @@
 namespace blastgraph::analyzer::diffs {
 namespace {
 
+// A line that is blank or a whole-line comment in HCL, YAML or shell syntax.
+bool is_comment_or_blank(std::string_view line) {
+  const auto start = line.find_first_not_of(" \t\r");
+  if (start == std::string_view::npos) return true;
+  const auto rest = line.substr(start);
+  return rest.front() == '#' || rest.starts_with("//");
+}
+
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
 }
@@ -126,9 +134,11 @@ class Reader {
       ++m_new;
     } else if (tag == '-' && m_old_left > 0) {
       hunk.deleted_before.push_back(m_new);
+      hunk.comments_only = hunk.comments_only && is_comment_or_blank(text.substr(1));
       --m_old_left;
     } else if (tag == '+' && m_new_left > 0) {
       hunk.added.push_back(m_new);
+      hunk.comments_only = hunk.comments_only && is_comment_or_blank(text.substr(1));
       --m_new_left;
       ++m_new;
     } else {

@@ -21,6 +21,8 @@ struct Hunk {
   // Per deleted line: the new-side number of the line that follows it (so the deletion lay
   // between `anchor - 1` and `anchor` of the new file). Ascending.
   std::vector<std::uint32_t> deleted_before;
+  // Every added and deleted line is blank or a whole-line comment (`#`, `//`).
+  bool comments_only = true;
 };
 
 struct FileDiff {

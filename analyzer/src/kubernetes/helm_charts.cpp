@@ -67,6 +67,13 @@ const HelmChart* HelmCharts::chart_of(const std::string& file) const {
   return nullptr;
 }
 
+std::vector<std::string> HelmCharts::dirs() const {
+  std::vector<std::string> out;
+  for (const auto& chart : m_charts) out.push_back(chart.dir);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void HelmCharts::add_template(const std::string& file) {
   for (auto& chart : m_charts) {
     if (&chart == chart_of(file)) chart.templates.push_back(file);

@@ -33,6 +33,8 @@ class HelmCharts {
   // The chart a file belongs to, or nullptr. Its `crds/` files are installed as they are:
   // plain manifests, not part of the chart here.
   [[nodiscard]] const HelmChart* chart_of(const std::string& file) const;
+  // The charts' directories, sorted (subcharts are part of their parent).
+  [[nodiscard]] std::vector<std::string> dirs() const;
   // Records `file` as one of its chart's templates.
   void add_template(const std::string& file);
 

@@ -28,6 +28,7 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
   std::vector<std::string> manifest_paths;
   std::vector<std::string> kustomization_paths;
   HelmCharts charts(root, discovered.documents, options);
+  workspace.helm_charts = charts.dirs();
   std::vector<std::string> chart_templates;
   for (const auto& path : discovered.documents) {
     if (const auto* chart = charts.chart_of(path)) {

@@ -37,7 +37,7 @@ json::Json unmapped_json(const ScoreReport& r) {
   json::Json out = json::Json::array();
   for (const auto& u : r.unmapped) {
     out.push_back({{"source", to_string(u.source)}, {"file", u.file}, {"first_line", u.first_line},
-                   {"last_line", u.last_line}, {"subject", u.subject}, {"reason", u.reason}});
+                   {"last_line", u.last_line}, {"subject", u.subject}, {"kind", to_string(u.kind)}, {"reason", u.reason}});
   }
   return out;
 }

@@ -201,14 +201,16 @@ class MarkdownWriter {
   void write_unmapped() {
     if (m_r.unmapped.empty()) return;
     m_out << "\n### Unmapped changes (" << render::group_digits(m_r.unmapped.size()) << ")\n\n"
-          << "| Source | File | Lines | Subject | Reason |\n| --- | --- | --- | --- | --- |\n";
-    rows(m_r.unmapped.size(), "| ", " | | | | |", [&](std::size_t i) {
+          << "| Source | File | Lines | Subject | Kind | Reason |\n"
+          << "| --- | --- | --- | --- | --- | --- |\n";
+    rows(m_r.unmapped.size(), "| ", " | | | | | |", [&](std::size_t i) {
       const auto& u = m_r.unmapped[i];
       std::string lines;
       if (u.first_line > 0) lines = std::to_string(u.first_line);
       if (u.last_line > u.first_line) lines += "\u2013" + std::to_string(u.last_line);
       m_out << "| " << to_string(u.source) << " | " << id_code(u.file) << " | " << lines << " | "
-            << id_code(u.subject) << " | " << text(u.reason) << " |\n";
+            << id_code(u.subject) << " | " << to_string(u.kind) << " | " << text(u.reason)
+            << " |\n";
     });
   }
 

@@ -93,7 +93,7 @@ void write_unmapped(const ScoreReport& r, const Palette& p, std::ostream& out) {
     if (u.first_line > 0) out << ':' << u.first_line;
     if (u.last_line > u.first_line) out << '-' << u.last_line;
     if (!u.subject.empty() && !u.file.empty()) out << ')';
-    out << "  " << u.reason << '\n';
+    out << "  " << to_string(u.kind) << ": " << u.reason << '\n';
   }
 }
 

@@ -52,12 +52,9 @@ std::set<std::string> bounded_services(const graph::Graph& graph, const graph::R
   return services;
 }
 
-// "2 file(s) that could touch the change could not be fully read: a.tf, b.yaml"; the first
-// few named, the rest counted.
-std::string unread_reason(const std::vector<std::string>& files) {
+// "<prefix>a.tf, b.yaml"; the first few named, the rest counted.
+std::string files_reason(std::string reason, const std::vector<std::string>& files) {
   constexpr std::size_t k_named = 3;
-  std::string reason = std::to_string(files.size()) +
-                       " file(s) that could touch the change could not be fully read: ";
   for (std::size_t i = 0; i < files.size() && i < k_named; ++i) {
     reason += (i == 0 ? "" : ", ") + files[i];
   }
@@ -72,6 +69,14 @@ void raise(TierFloor& floor, TierFloor candidate) {
 
 }  // namespace
 
+std::vector<std::string> unassessable_files(const ChangeSet& changes) {
+  std::set<std::string> files;
+  for (const auto& entry : changes.unmapped) {
+    if (entry.kind == UnmappedKind::unassessable) files.insert(entry.file);
+  }
+  return {files.begin(), files.end()};
+}
+
 std::size_t bounded_service_count(const graph::Graph& graph, const graph::Reach& reach) {
   return bounded_services(graph, reach).size();
 }
@@ -79,6 +84,10 @@ std::size_t bounded_service_count(const graph::Graph& graph, const graph::Reach&
 TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
                      const graph::Reach& reach, const FloorPolicy& policy) {
   TierFloor floor;
+  // Fail closed: what cannot be assessed sets its floor even when nothing else changed.
+  if (const auto files = unassessable_files(changes); !files.empty()) {
+    raise(floor, floor_of(policy.could_not_assess, files_reason("could not assess: ", files), ""));
+  }
   if (changes.nodes.empty()) return floor;
   const auto& graph = workspace.graph;
   for (const auto& changed : changes.nodes) raise(floor, class_floor(graph.node(changed.node), changed.action, policy));
@@ -93,7 +102,12 @@ TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
   // What could not be read raises the tier only where it could touch the change; the rest
   // is listed in the report's coverage.
   if (const auto near = unread_files_near(workspace, changes, reach); !near.empty()) {
-    raise(floor, floor_of(policy.unread_files, unread_reason(near), ""));
+    raise(floor, floor_of(policy.unread_files,
+                          files_reason(std::to_string(near.size()) +
+                                           " file(s) that could touch the change could not be "
+                                           "fully read: ",
+                                       near),
+                          ""));
   }
   return floor;
 }

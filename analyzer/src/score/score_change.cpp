@@ -94,6 +94,11 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
     if (!node.service.empty()) own_services.insert(node.service);
   }
 
+  // A change that cannot be assessed changed something: never a silent 0.
+  if (!scoring::unassessable_files(changes).empty()) {
+    measures.any_change = true;
+    measures.worst_action = std::max(measures.worst_action, ChangeAction::update);
+  }
   const auto reach = graph::reach(graph, sources, graph::Direction::dependents);
   report.services = service_impacts(graph, reach);
   for (auto index : reach.nodes) {

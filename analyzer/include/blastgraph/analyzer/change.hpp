@@ -33,6 +33,25 @@ struct ChangedNode {
   auto operator<=>(const ChangedNode&) const = default;
 };
 
+// What a changed file that maps to no node is, and so what it does to the score: only
+// `unassessable` (infrastructure blastgraph cannot read, such as an unrendered Helm chart)
+// raises the tier, through the policy's `could_not_assess` floor; the other kinds are listed
+// and score nothing.
+enum class UnmappedKind : std::uint8_t {
+  other,         // a hunk between blocks, a plan address, a file of no known kind
+  documentation, // README, CHANGELOG, docs/, images
+  ci,            // CI and repository configuration (.github/, .pre-commit-config.yaml, ...)
+  application,   // application code and its build files
+  tooling,       // scripts and makefiles
+  no_effect,     // comments, formatting, descriptions: read, and equal in effect
+  not_deployed,  // examples and tests
+  unassessable,  // infrastructure that cannot be assessed statically
+};
+
+// "other", "documentation", "ci", "application", "tooling", "no-effect", "not-deployed",
+// "unassessable".
+[[nodiscard]] std::string_view to_string(UnmappedKind kind);
+
 // Something a change source saw but could not attribute to a node: a diff hunk between
 // blocks, a file that is not infrastructure, a plan address the graph does not have. Listed
 // in every report so that nothing changed is invisible.
@@ -43,6 +62,7 @@ struct UnmappedChange {
   std::uint32_t last_line = 0;
   std::string subject;           // plan: the address; git: the node id; else empty
   std::string reason;            // why it could not be mapped
+  UnmappedKind kind = UnmappedKind::other;
   auto operator<=>(const UnmappedChange&) const = default;
 };
 

@@ -104,8 +104,9 @@ struct GitComparison {
 // comment-only edits are no change; a Terraform `moved` block and a policy file moved with the
 // same content are renames, not delete + create. Deleted nodes, with their base-graph edges,
 // are returned as extra nodes and edges so that a deletion reaches what depended on it.
-// Changed files that hold no node at either revision (application code, docs; untracked
-// files too when HEAD is the working tree) are listed as unmapped, as diff_changes does.
+// Changed files in which no node changed (application code, docs, Helm charts, Terraform
+// settings blocks, comments; untracked files too when HEAD is the working tree) are listed as
+// unmapped with their kind (UnmappedKind), as diff_changes does.
 // Fails when `workspace.root` is not inside a git repository or a revision is unknown.
 [[nodiscard]] Result<GitComparison> git_changes(const Workspace& workspace,
                                                 std::string_view range,

@@ -47,6 +47,7 @@ struct FloorPolicy {
   Tier database_replace = Tier::critical; // database replaced or deleted
   Tier shared_boundary = Tier::critical;  // permission boundary bounding >= 2 services
   Tier unread_files = Tier::medium;       // unread files that could touch the change
+  Tier could_not_assess = Tier::medium;   // changed infrastructure files it cannot assess
 };
 
 struct ScorePolicy {

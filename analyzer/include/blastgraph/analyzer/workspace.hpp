@@ -94,6 +94,9 @@ struct Workspace {
   // Files besides a node's own declaration whose edit changes it (the kustomizations that
   // render it, the patches applied to it, its generator's sources), as (file, node id), sorted.
   std::vector<std::pair<std::string, std::string>> shaped_by;
+  // Directories of the Helm charts in the tree (a Chart.yaml beside them), sorted: their
+  // templates and values deploy what blastgraph cannot read until `helm template` renders it.
+  std::vector<std::string> helm_charts;
 };
 
 // Scans `root` (a directory) and builds its graph. Bad input becomes diagnostics; an error is

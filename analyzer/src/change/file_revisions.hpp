@@ -1,0 +1,28 @@
+#pragma once
+// One changed file at two revisions (each a directory holding that revision's tree), compared
+// for what a change source cannot see in the graph: whether anything but comments and
+// formatting changed, and which Terraform settings blocks changed.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace blastgraph::analyzer::revisions {
+
+struct FileRevisions {
+  // Terraform: the settings blocks (terraform, provider, moved, removed, import) added,
+  // removed or changed, as "terraform", "provider.aws", "moved", ...; each listed once,
+  // ascending.
+  std::vector<std::string> settings;
+  // False when the file's content is equal at both revisions once comments and layout are
+  // ignored (Terraform: every block's normalized text; YAML and JSON: the parsed documents).
+  bool changes_content = true;
+};
+
+// Compares `path` below `base_root` and below `head_root`; a missing or unreadable side
+// counts as empty. Files other than Terraform, YAML and JSON always change content.
+[[nodiscard]] FileRevisions compare_file(const std::filesystem::path& base_root,
+                                         const std::filesystem::path& head_root,
+                                         const std::string& path, std::size_t max_bytes);
+
+}  // namespace blastgraph::analyzer::revisions

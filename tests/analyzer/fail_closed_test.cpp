@@ -1,0 +1,160 @@
+// Fail closed: every changed file is mapped to nodes or classified with its reason, and what
+// cannot be assessed is never a silent 0.
+#include <gtest/gtest.h>
+
+#include "change/file_kinds.hpp"
+#include "change_test_support.hpp"
+#include "git_repo_support.hpp"
+
+namespace blastgraph::testing {
+namespace {
+
+using analyzer::UnmappedKind;
+
+std::string kind_of(const analyzer::Workspace& ws, std::string_view path) {
+  return std::string(to_string(analyzer::file_kinds::classify(ws, path).kind));
+}
+
+TEST(FileKinds, EachKindByNameAndPlace) {
+  analyzer::Workspace ws;
+  ws.helm_charts = {"charts/shop"};
+  ws.coverage.unread_files.push_back(
+      {"k8s/broken.yaml", analyzer::ReadProblem::unparsed, {}, {}, {}});
+  EXPECT_EQ(kind_of(ws, "README.md"), "documentation");
+  EXPECT_EQ(kind_of(ws, "modules/vpc/CHANGELOG"), "documentation");
+  EXPECT_EQ(kind_of(ws, "docs/img/flow.png"), "documentation");
+  EXPECT_EQ(kind_of(ws, ".github/workflows/ci.yml"), "ci");
+  EXPECT_EQ(kind_of(ws, ".pre-commit-config.yaml"), "ci");
+  EXPECT_EQ(kind_of(ws, ".fluxschema.yml"), "ci");  // a tool's dotfile
+  EXPECT_EQ(kind_of(ws, "examples/complete/versions.tf"), "not-deployed");
+  EXPECT_EQ(kind_of(ws, "tests/vpc.tftest.hcl"), "not-deployed");
+  EXPECT_EQ(kind_of(ws, "charts/shop/values.yaml"), "unassessable");
+  EXPECT_EQ(kind_of(ws, "charts/shop/templates/deployment.yaml"), "unassessable");
+  EXPECT_EQ(kind_of(ws, "k8s/broken.yaml"), "unassessable");
+  EXPECT_EQ(kind_of(ws, "jsonnet/main.jsonnet"), "unassessable");
+  EXPECT_EQ(kind_of(ws, "envs/prod/terraform.tfvars"), "unassessable");
+  EXPECT_EQ(kind_of(ws, "envs/prod/.terraform.lock.hcl"), "unassessable");
+  EXPECT_EQ(kind_of(ws, "deploy/settings.yaml"), "unassessable");  // no kind read: fail closed
+  EXPECT_EQ(kind_of(ws, "src/cart/main.go"), "application");
+  EXPECT_EQ(kind_of(ws, "src/cart/Dockerfile"), "application");
+  EXPECT_EQ(kind_of(ws, "scripts/bootstrap.sh"), "tooling");
+  EXPECT_EQ(kind_of(ws, "Makefile"), "tooling");
+  EXPECT_EQ(kind_of(ws, "VERSION"), "other");
+}
+
+TEST(FileKinds, NotDeployedOnlyBelowExampleAndTestDirectories) {
+  EXPECT_TRUE(analyzer::file_kinds::is_not_deployed("examples/simple/main.tf"));
+  EXPECT_TRUE(analyzer::file_kinds::is_not_deployed("modules/x/test/fixture.yaml"));
+  EXPECT_FALSE(analyzer::file_kinds::is_not_deployed("envs/prod/main.tf"));
+  EXPECT_FALSE(analyzer::file_kinds::is_not_deployed("latest/main.tf"));  // "test" is a prefix only
+  EXPECT_FALSE(analyzer::file_kinds::is_not_deployed("examples.tf"));
+}
+
+constexpr std::string_view k_bucket = R"(# The shop's assets.
+resource "aws_s3_bucket" "assets" {
+  bucket = "shop-assets"
+}
+)";
+
+constexpr std::string_view k_versions = R"(terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    aws = { source = "hashicorp/aws", version = ">= 5.0" }
+  }
+}
+)";
+
+class FailClosed : public GitRepoTest {
+ protected:
+  void SetUp() override {
+    GitRepoTest::SetUp();
+    m_tree.write("main.tf", k_bucket);
+    m_tree.write("versions.tf", k_versions);
+    m_tree.write("README.md", "# shop\n");
+    m_tree.write("charts/shop/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n");
+    m_tree.write("charts/shop/values.yaml", "# replicas\nreplicas: 2\n");
+    m_tree.write("charts/shop/templates/deployment.yaml",
+                 "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n");
+    commit("base");
+  }
+
+  analyzer::ScoreReport score(const analyzer::ScorePolicy& policy = {}) {
+    std::vector<analyzer::ChangeFindings> all;
+    all.push_back(compare());
+    return score_findings(m_ws, std::move(all), policy);
+  }
+};
+
+TEST_F(FailClosed, AHelmValuesChangeIsNeverASilentZero) {
+  m_tree.write("charts/shop/values.yaml", "# replicas\nreplicas: 3\n");
+  const auto report = score();
+  EXPECT_TRUE(report.changed.empty());
+  EXPECT_GT(report.score, 0);
+  EXPECT_EQ(report.tier, analyzer::Tier::medium);
+  EXPECT_EQ(report.floor.reason, "could not assess: charts/shop/values.yaml");
+  EXPECT_EQ(
+      unmapped_lines(report.unmapped),
+      std::vector<std::string>{"charts/shop/values.yaml unassessable: Helm chart charts/shop: "
+                               "deploys what only `helm template` renders (values, templates)"});
+}
+
+TEST_F(FailClosed, ThePolicyDecidesTheFloorOfWhatCannotBeAssessed) {
+  m_tree.write("charts/shop/templates/deployment.yaml", "kind: Deployment\n");
+  analyzer::ScorePolicy policy;
+  policy.floors.could_not_assess = analyzer::Tier::high;
+  EXPECT_EQ(score(policy).tier, analyzer::Tier::high);
+  policy.floors.could_not_assess = analyzer::Tier::low;
+  const auto off = score(policy);
+  EXPECT_EQ(off.tier, analyzer::Tier::low);
+  EXPECT_GT(off.score, 0);  // still a change
+}
+
+TEST_F(FailClosed, DocsCiAndCommentsScoreZero) {
+  m_tree.write("README.md", "# shop\n\nThe shop's infrastructure.\n");
+  m_tree.write(".github/workflows/ci.yml", "on: push\n");
+  m_tree.write("main.tf", "# The shop's public assets.\n" +
+                              std::string(k_bucket.substr(k_bucket.find('\n') + 1)));
+  m_tree.write("charts/shop/values.yaml", "# replicas per zone\nreplicas: 2\n");
+  const auto report = score();
+  EXPECT_TRUE(report.changed.empty());
+  EXPECT_EQ(report.score, 0);
+  EXPECT_EQ(report.tier, analyzer::Tier::low);
+  EXPECT_EQ(
+      unmapped_lines(report.unmapped),
+      (std::vector<std::string>{".github/workflows/ci.yml ci: CI or repository configuration",
+                                "README.md documentation: documentation",
+                                "charts/shop/values.yaml no-effect: comments or formatting only",
+                                "main.tf no-effect: comments or formatting only"}));
+}
+
+TEST_F(FailClosed, AProviderConstraintIsATerraformSettingsChange) {
+  auto text = std::string(k_versions);
+  text.replace(text.find(">= 5.0"), 6, ">= 6.0");
+  m_tree.write("versions.tf", text);
+  m_tree.write("examples/simple/versions.tf", text);
+  const auto report = score();
+  EXPECT_EQ(report.tier, analyzer::Tier::medium);
+  EXPECT_EQ(unmapped_lines(report.unmapped),
+            (std::vector<std::string>{
+                "examples/simple/versions.tf not-deployed: example or test: not deployed",
+                "versions.tf unassessable: Terraform settings changed: terraform"}));
+}
+
+TEST(FailClosedDiff, CommentLinesAreNoChangeOnlyWhereHashIsAComment) {
+  TempTree tree;
+  tree.write("main.tf", k_bucket);
+  auto ws = load(tree.root());
+  const auto diff = std::string(
+      "diff --git a/main.tf b/main.tf\n--- a/main.tf\n+++ b/main.tf\n@@ -1,1 +1,1 @@\n"
+      "-# The shop's assets.\n+# The shop's public assets.\n"
+      "diff --git a/README.md b/README.md\n--- a/README.md\n+++ b/README.md\n@@ -1,1 +1,1 @@\n"
+      "-# shop\n+# the shop\n");
+  const auto found = analyzer::diff_changes(ws, diff, "change.diff");
+  EXPECT_TRUE(found.changes.empty());
+  EXPECT_EQ(unmapped_lines(found.unmapped),
+            (std::vector<std::string>{"main.tf:1-1 no-effect: comments or blank lines only",
+                                      "README.md documentation: documentation"}));
+}
+
+}  // namespace
+}  // namespace blastgraph::testing
