@@ -140,6 +140,30 @@ TEST_F(FailClosed, AProviderConstraintIsATerraformSettingsChange) {
                 "versions.tf unassessable: Terraform settings changed: terraform"}));
 }
 
+TEST_F(FailClosed, ADescriptionHasNoEffectWhateverUsesTheVariable) {
+  const std::string variable =
+      "variable \"bucket\" {\n  description = \"Name of the bukcet\"\n  type = string\n"
+      "  validation {\n    condition = length(var.bucket) > 3\n    error_message = \"too short\"\n"
+      "  }\n}\n";
+  m_tree.write("variables.tf", variable);
+  m_tree.write("main.tf", "resource \"aws_s3_bucket\" \"assets\" {\n  bucket = var.bucket\n}\n");
+  commit("a variable");
+  auto edited = variable;
+  edited.replace(edited.find("bukcet"), 6, "bucket");
+  edited.replace(edited.find("too short"), 9, "at least 4 characters");
+  m_tree.write("variables.tf", edited);
+  const auto report = score();
+  EXPECT_TRUE(report.changed.empty());
+  EXPECT_EQ(report.score, 0);
+  EXPECT_EQ(unmapped_lines(report.unmapped),
+            std::vector<std::string>{
+                "variables.tf no-effect: descriptions or validation messages only"});
+  // The default is not documentation.
+  edited.replace(edited.find("type = string"), 13, "type = string\n  default = \"x\"");
+  m_tree.write("variables.tf", edited);
+  EXPECT_EQ(score().changed.size(), 1U);
+}
+
 TEST(FailClosedDiff, CommentLinesAreNoChangeOnlyWhereHashIsAComment) {
   TempTree tree;
   tree.write("main.tf", k_bucket);

@@ -84,7 +84,7 @@ TEST_F(GitRepo, DeletedResourceReachesItsBaseDependents) {
   ASSERT_EQ(report.changed.size(), 1U);
   EXPECT_EQ(report.changed[0].action, analyzer::ChangeAction::destroy);
   EXPECT_EQ(report.changed[0].file, "main.tf");
-  EXPECT_EQ(report.resources_reached, 1U);  // the topic
+  EXPECT_EQ(report.resources_reached, 2U);  // the deleted queue itself, and the topic
   EXPECT_EQ(edge_kind(m_ws.graph, ".:aws_sns_topic.t", ".:aws_sqs_queue.q"), "reference");
 }
 
@@ -153,7 +153,39 @@ TEST_F(GitRepo, MovingFilesWithTheSameContentIsNoChange) {
   remove("policies/read.json");
   m_tree.write("policies/storage/read.json", k_policy);
   git({"mv", "k8s/web.yaml", "k8s/frontend.yaml"});
-  EXPECT_TRUE(compare().changes.empty());
+  const auto found = compare();
+  EXPECT_TRUE(found.changes.empty());
+  EXPECT_EQ(unmapped_lines(found.unmapped),
+            (std::vector<std::string>{
+                "iam:policies/storage/read.json no-effect: moved from iam:policies/read.json with "
+                "equal content",
+                "k8s/frontend.yaml no-effect: moved from k8s/web.yaml with equal content",
+                "k8s/web.yaml no-effect: moved to k8s/frontend.yaml with equal content",
+                "main.tf no-effect: moved to queues.tf with equal content",
+                "policies/read.json no-effect: moved to policies/storage/read.json with equal "
+                "content",
+                "policies/storage/read.json no-effect: moved from policies/read.json with equal "
+                "content",
+                "queues.tf no-effect: moved from main.tf with equal content"}));
+}
+
+TEST_F(GitRepo, AnApplicationMovedWholeIsNoChange) {
+  // Two kustomization roots: ids carry the root, so moving one changes its objects' ids.
+  m_tree.write("apps/shop/kustomization.yaml", "resources: [web.yaml]\n");
+  m_tree.write("apps/shop/web.yaml", k_deployment);
+  m_tree.write("apps/blog/kustomization.yaml", "resources: [web.yaml]\n");
+  m_tree.write("apps/blog/web.yaml", k_deployment);
+  remove("k8s/web.yaml");
+  commit("two applications");
+  git({"mv", "apps/shop", "apps/store"});
+  const auto found = compare();
+  EXPECT_TRUE(found.changes.empty()) << ::testing::PrintToString(actions_by_id(found));
+  const auto lines = unmapped_lines(found.unmapped);
+  EXPECT_NE(std::find(lines.begin(), lines.end(),
+                      "k8s:apps/store:default/Deployment/web no-effect: moved from "
+                      "k8s:apps/shop:default/Deployment/web with equal content"),
+            lines.end())
+      << ::testing::PrintToString(lines);
 }
 
 TEST_F(GitRepo, MovedBlockIsARenameNotDeletePlusCreate) {

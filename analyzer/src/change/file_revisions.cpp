@@ -26,6 +26,7 @@ std::string text_at(const std::filesystem::path& root, const std::string& path,
 
 struct TerraformText {
   std::vector<std::string> blocks;  // every block's normalized text, in source order
+  std::vector<std::string> documentation;  // every block's documentation text, in source order
   // Settings blocks: address -> normalized texts (a file may hold several `moved` blocks).
   std::map<std::string, std::multiset<std::string>> settings;
 };
@@ -35,6 +36,7 @@ TerraformText terraform_text(const std::string& path, const std::string& text) {
   if (text.empty()) return out;
   for (const auto& block : terraform::parse_file(path, text).blocks) {
     out.blocks.push_back(block.normalized_text);
+    out.documentation.push_back(block.documentation_text);
     if (is_settings(block.kind)) out.settings[block.address].insert(block.normalized_text);
   }
   return out;
@@ -76,6 +78,7 @@ FileRevisions compare_file(const std::filesystem::path& base_root,
     const auto now = terraform_text(path, head);
     out.settings = changed_settings(old, now);
     out.changes_content = old.blocks != now.blocks;
+    out.changes_documentation = old.documentation != now.documentation;
   } else if (is_document(path) && !base.empty() && !head.empty()) {
     out.changes_content =
         content::document_content(path, base) != content::document_content(path, head);

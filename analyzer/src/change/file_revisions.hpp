@@ -15,8 +15,11 @@ struct FileRevisions {
   // ascending.
   std::vector<std::string> settings;
   // False when the file's content is equal at both revisions once comments and layout are
-  // ignored (Terraform: every block's normalized text; YAML and JSON: the parsed documents).
+  // ignored (Terraform: every block's normalized text, which leaves out descriptions; YAML
+  // and JSON: the parsed documents).
   bool changes_content = true;
+  // Terraform: a variable's or output's description or validation message changed.
+  bool changes_documentation = false;
 };
 
 // Compares `path` below `base_root` and below `head_root`; a missing or unreadable side

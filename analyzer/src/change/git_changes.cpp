@@ -4,10 +4,13 @@
 #include <set>
 
 #include "blastgraph/analyzer/change_sources.hpp"
+#include "blastgraph/core/file_io.hpp"
 #include "change/file_kinds.hpp"
 #include "change/file_revisions.hpp"
 #include "change/git_tree.hpp"
 #include "change/node_content.hpp"
+#include "kubernetes/ids.hpp"
+#include "terraform/module_tree.hpp"
 #include "terraform/overrides.hpp"
 
 namespace blastgraph::analyzer {
@@ -51,6 +54,9 @@ class Comparison {
         m_head(head),
         m_base_content(content::read_content(base, options)),
         m_head_content(content::read_content(head, options)) {}
+
+  // Nodes whose id changed only because their file moved (pair_moved_files): new id -> old id.
+  [[nodiscard]] const std::map<std::string, std::string>& moves() const { return m_moves; }
 
   ChangeFindings run() {
     for (const auto& [id, node] : m_head_content.nodes) {
@@ -111,30 +117,50 @@ class Comparison {
         {id, ChangeAction::update, ChangeSource::git, "moved from " + from, {}});
   }
 
-  // A policy document's id is its path: moved with equal content, it is the same document.
+  // A node whose id changed only because its file moved is the same configuration when its
+  // content is equal: a policy document (whose id is its path), or a Kubernetes object (whose
+  // id carries its application's root when the tree holds several). Not a change: listed as
+  // a move with no effect.
   void pair_moved_files() {
     for (auto it = m_created.begin(); it != m_created.end();) {
-      const auto head_index = m_head.graph.find(*it);
-      const auto& head_node = m_head.graph.node(head_index);
-      const auto& text = m_head_content.nodes.at(*it).text;
-      std::string match;
-      if (head_node.domain == graph::Domain::iam) {
-        for (const auto& old : m_deleted) {
-          const auto& base_node = m_base.graph.node(m_base.graph.find(old));
-          if (base_node.domain == head_node.domain && base_node.type == head_node.type &&
-              m_base_content.nodes.at(old).text == text) {
-            match = old;
-            break;
-          }
-        }
-      }
+      const auto match = moved_from(*it);
       if (match.empty()) {
         ++it;
         continue;
       }
+      const auto& node = m_head.graph.node(m_head.graph.find(*it));
+      m_out.unmapped.push_back({ChangeSource::git, node.span.file, 0, 0, *it,
+                                "moved from " + match + " with equal content",
+                                UnmappedKind::no_effect});
+      m_moves.emplace(*it, match);
       m_deleted.erase(match);
       it = m_created.erase(it);
     }
+  }
+
+  // The deleted node `created` was moved from, or "".
+  std::string moved_from(const std::string& created) const {
+    const auto& head_node = m_head.graph.node(m_head.graph.find(created));
+    if (head_node.domain != graph::Domain::iam && head_node.domain != graph::Domain::kubernetes) {
+      return {};
+    }
+    const auto& text = m_head_content.nodes.at(created).text;
+    // An object's identity without its application and its variant (`@<file>:<line>`, which
+    // names the file it moved out of).
+    auto identity = [](const std::string& id) {
+      auto unscoped = k8s_link::unscoped_id(id);
+      return unscoped.substr(0, unscoped.find('@'));
+    };
+    const auto name = identity(created);
+    for (const auto& old : m_deleted) {
+      const auto& base_node = m_base.graph.node(m_base.graph.find(old));
+      if (base_node.domain != head_node.domain || base_node.type != head_node.type) continue;
+      if (head_node.domain == graph::Domain::kubernetes && identity(old) != name) {
+        continue;
+      }
+      if (m_base_content.nodes.at(old).text == text) return old;
+    }
+    return {};
   }
 
   // NOTE: the deleted node joins the scored graph with the edges it had in the base graph, so
@@ -159,6 +185,7 @@ class Comparison {
   content::WorkspaceContent m_head_content;
   std::set<std::string> m_created;
   std::set<std::string> m_deleted;
+  std::map<std::string, std::string> m_moves;  // new id -> old id, equal content
   ChangeFindings m_out;
 };
 
@@ -192,18 +219,23 @@ std::string joined(const std::vector<std::string>& items) {
 file_kinds::FileKind kind_of_file(const Workspace& base, const Workspace& head,
                                   const git::ChangedFile& file, bool holds_nodes,
                                   const LoadOptions& options) {
-  const auto compared = revisions::compare_file(base.root, head.root, file.path,
-                                                options.max_file_bytes);
+  const auto compared =
+      revisions::compare_file(base.root, head.root, file.path, options.max_file_bytes);
   if (!compared.settings.empty()) {
     if (file_kinds::is_not_deployed(file.path)) {
       return {UnmappedKind::not_deployed, "example or test: not deployed"};
     }
     return {UnmappedKind::unassessable, "Terraform settings changed: " + joined(compared.settings)};
   }
-  if (!compared.changes_content) return {UnmappedKind::no_effect, "comments or formatting only"};
+  if (!compared.changes_content) {
+    return {UnmappedKind::no_effect, compared.changes_documentation
+                                         ? "descriptions or validation messages only"
+                                         : "comments or formatting only"};
+  }
   if (holds_nodes) {
-    return {UnmappedKind::no_effect, "its nodes are unchanged (moved between files, or the file "
-                                     "changed only outside them)"};
+    return {UnmappedKind::no_effect,
+            "its nodes are unchanged (moved between files, or the file "
+            "changed only outside them)"};
   }
   const bool terraform = file.path.ends_with(".tf") || file.path.ends_with(".tf.json");
   if (terraform) return {UnmappedKind::other, "no resource, value or module in this file"};
@@ -212,12 +244,66 @@ file_kinds::FileKind kind_of_file(const Workspace& base, const Workspace& head,
   return kind;
 }
 
+// Both revisions of a comparison, and the nodes that only moved between them.
+struct Revisions {
+  const Workspace& base;
+  const Workspace& head;
+  const std::map<std::string, std::string>& moves;  // Comparison::moves
+  const LoadOptions& options;
+};
+
+// Whether `file`, which shapes the Kubernetes object `id`, moved along with it unchanged: the
+// object moved from another application root, and the same file below that root is equal.
+bool moved_along(const Revisions& revs, const std::string& file, const std::string& id) {
+  const auto moved = revs.moves.find(id);
+  if (moved == revs.moves.end()) return false;
+  const auto new_root = k8s_link::scope_of_id(id);
+  const auto old_root = k8s_link::scope_of_id(moved->second);
+  if (new_root.empty() || old_root.empty() || !terraform_link::is_below(file, new_root)) {
+    return false;
+  }
+  const auto old_file = old_root + file.substr(new_root.size());
+  const auto max = revs.options.max_file_bytes;
+  const auto old_text = read_file(revs.base.root / old_file, max);
+  const auto new_text = read_file(revs.head.root / file, max);
+  return old_text && new_text && *old_text == *new_text;
+}
+
+// Files deleted at one path and added at another with equal bytes: each path -> the reason
+// naming the other ("moved to X", "moved from X").
+std::map<std::string, std::string> moved_files(const Revisions& revs,
+                                               const std::vector<git::ChangedFile>& files) {
+  std::map<std::string, std::string> deleted_by_text;  // text -> path
+  const auto max = revs.options.max_file_bytes;
+  for (const auto& file : files) {
+    if (!file.deleted) continue;
+    if (auto text = read_file(revs.base.root / file.path, max)) {
+      deleted_by_text.emplace(std::move(*text), file.path);
+    }
+  }
+  std::map<std::string, std::string> out;
+  if (deleted_by_text.empty()) return out;
+  for (const auto& file : files) {
+    if (file.deleted || std::filesystem::exists(revs.base.root / file.path)) continue;
+    auto text = read_file(revs.head.root / file.path, max);
+    if (!text) continue;
+    const auto found = deleted_by_text.find(*text);
+    if (found == deleted_by_text.end()) continue;
+    out.emplace(file.path, "moved from " + found->second + " with equal content");
+    out.emplace(found->second, "moved to " + file.path + " with equal content");
+    deleted_by_text.erase(found);
+  }
+  return out;
+}
+
 // Changed files whose nodes did not change, or that hold none (application code, docs,
 // charts' values, settings blocks) are invisible to the node comparison: each is listed with
 // its kind and reason, so nothing changed is hidden, what cannot be assessed raises the tier
 // (fail closed), and path rules (code_changes) can map code to a service.
-void list_other_files(const git::Repository& repo, const Range& range, const Workspace& base,
-                      const Workspace& head, const LoadOptions& options, ChangeFindings& out) {
+void list_other_files(const git::Repository& repo, const Range& range, const Revisions& revs,
+                      ChangeFindings& out) {
+  const auto& base = revs.base;
+  const auto& head = revs.head;
   auto files = git::changed_files(repo, range.base, range.head);
   if (!files) {
     out.diagnostics.push_back({{},
@@ -231,6 +317,7 @@ void list_other_files(const git::Repository& repo, const Range& range, const Wor
   add_node_files(base.graph, with_nodes);
   add_node_files(head.graph, with_nodes);
   const auto with_changes = files_of_changes(base, head, out);
+  const auto moved = moved_files(revs, *files);
   for (const auto& file : *files) {
     // A kustomize patch or overlay changes what it renders, whose own text is elsewhere.
     bool shapes = false;
@@ -238,6 +325,7 @@ void list_other_files(const git::Repository& repo, const Range& range, const Wor
                                    std::pair<std::string, std::string>{file.path, {}});
     for (; shaped != head.shaped_by.end() && shaped->first == file.path; ++shaped) {
       shapes = true;
+      if (moved_along(revs, file.path, shaped->second)) continue;
       out.changes.push_back(
           {shaped->second, ChangeAction::update, ChangeSource::git, "shaped by " + file.path, {}});
     }
@@ -245,7 +333,12 @@ void list_other_files(const git::Repository& repo, const Range& range, const Wor
     // An override file's blocks are merged into nodes declared in other files, whose content
     // includes them: an edit there is already a change of those nodes.
     if (!file.deleted && terraform_link::is_override_file(file.path)) continue;
-    auto kind = kind_of_file(base, head, file, with_nodes.contains(file.path), options);
+    if (const auto found = moved.find(file.path); found != moved.end()) {
+      out.unmapped.push_back(
+          {ChangeSource::git, file.path, 0, 0, {}, found->second, UnmappedKind::no_effect});
+      continue;
+    }
+    auto kind = kind_of_file(base, head, file, with_nodes.contains(file.path), revs.options);
     out.unmapped.push_back(
         {ChangeSource::git, file.path, 0, 0, {}, std::move(kind.reason), kind.kind});
   }
@@ -273,13 +366,15 @@ Result<GitComparison> git_changes(const Workspace& workspace, std::string_view r
   if (!parsed->head.empty()) {
     auto head = load_revision(*repo, parsed->head, temp, options);
     if (!head) return head.error();
-    out.findings = Comparison(*base, *head, options).run();
-    list_other_files(*repo, *parsed, *base, *head, options, out.findings);
+    Comparison comparison(*base, *head, options);
+    out.findings = comparison.run();
+    list_other_files(*repo, *parsed, {*base, *head, comparison.moves(), options}, out.findings);
     out.head = std::move(*head);
     out.head->root = workspace.root;  // the temporary copy is gone when this returns
   } else {
-    out.findings = Comparison(*base, workspace, options).run();
-    list_other_files(*repo, *parsed, *base, workspace, options, out.findings);
+    Comparison comparison(*base, workspace, options);
+    out.findings = comparison.run();
+    list_other_files(*repo, *parsed, {*base, workspace, comparison.moves(), options}, out.findings);
   }
   return out;
 }

@@ -46,6 +46,13 @@ std::string unscoped_id(std::string_view id) {
   return rest ? std::string(k_prefix) + std::string(*rest) : std::string(id);
 }
 
+std::string scope_of_id(std::string_view id) {
+  const auto rest = object_part(id);
+  if (!rest) return {};
+  const auto scoped = id.substr(k_prefix.size(), id.size() - k_prefix.size() - rest->size());
+  return scoped.empty() ? std::string() : std::string(scoped.substr(0, scoped.size() - 1));
+}
+
 std::string namespace_of_id(std::string_view id) {
   const auto rest = object_part(id);
   return rest ? std::string(rest->substr(0, rest->find('/'))) : std::string();

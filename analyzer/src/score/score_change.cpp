@@ -101,14 +101,23 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
   }
   const auto reach = graph::reach(graph, sources, graph::Direction::dependents);
   report.services = service_impacts(graph, reach);
+  auto count_resource = [&](const graph::Node& node) {
+    ++report.resources_reached;
+    ++report.resources_by_type[node.type];
+    measures.critical_weight += scoring::criticality_weight(node.criticality);
+  };
+  // A resource the change deletes or replaces is impact itself, not only what depends on it.
+  for (const auto& changed : changes.nodes) {
+    const auto& node = graph.node(changed.node);
+    if (changed.action >= ChangeAction::replace && node.role == graph::Role::resource) {
+      count_resource(node);
+    }
+  }
   for (auto index : reach.nodes) {
     if (reach.distance[index] == 0) continue;
     ++report.nodes_reached;
     const auto& node = graph.node(index);
-    if (node.role != graph::Role::resource) continue;
-    ++report.resources_reached;
-    ++report.resources_by_type[node.type];
-    measures.critical_weight += scoring::criticality_weight(node.criticality);
+    if (node.role == graph::Role::resource) count_resource(node);
   }
   measures.resources = static_cast<double>(report.resources_reached);
   // A boundary shared by several services is an account-level control, whatever its type.

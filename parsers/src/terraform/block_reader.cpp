@@ -134,7 +134,9 @@ void read_block(ParseContext& context, const BlockHeader& header, BlockKind kind
   block.address =
       kind == BlockKind::unknown ? unknown_address(context, header) : address_of(kind, block);
   sort_references(block.references);
-  block.normalized_text = normalized_text(context, header.node);
+  const bool documented = kind == BlockKind::variable || kind == BlockKind::output;
+  block.normalized_text =
+      normalized_text(context, header.node, documented ? &block.documentation_text : nullptr);
   out.push_back(std::move(read));
 }
 

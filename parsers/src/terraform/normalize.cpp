@@ -39,9 +39,17 @@ class TokenJoiner {
   bool m_pending_comma = false;
 };
 
+// An attribute that only documents its block: `description`, or a validation's `error_message`.
+bool is_documentation(ParseContext& context, TSNode attribute) {
+  const TSNode name = ts_node_named_child(attribute, 0);
+  if (ts_node_is_null(name) || ts_node_symbol(name) != context.syntax().identifier) return false;
+  const auto text = context.text_of(name);
+  return text == "description" || text == "error_message";
+}
+
 }  // namespace
 
-std::string normalized_text(ParseContext& context, TSNode node) {
+std::string normalized_text(ParseContext& context, TSNode node, std::string* documentation) {
   const Grammar& g = context.syntax();
   std::string out;
   out.reserve(ts_node_end_byte(node) - ts_node_start_byte(node));
@@ -56,6 +64,10 @@ std::string normalized_text(ParseContext& context, TSNode node) {
     const bool verbatim = symbol == g.template_expr || symbol == g.string_lit;
     if (symbol == g.comment) {
       // dropped
+    } else if (documentation != nullptr && symbol == g.attribute &&
+               is_documentation(context, current)) {
+      if (!documentation->empty()) *documentation += ' ';
+      *documentation += normalized_text(context, current);
     } else if (verbatim || ts_node_child_count(current) == 0) {
       joiner.add(context.text_of(current), !parents.empty() && parents.back() == g.object);
     } else if (ts_tree_cursor_goto_first_child(cursor)) {

@@ -11,7 +11,11 @@
 
 namespace blastgraph::terraform {
 
-// Iterative, so it is safe on trees of any depth.
-[[nodiscard]] std::string normalized_text(ParseContext& context, TSNode node);
+// Iterative, so it is safe on trees of any depth. With `documentation`, attributes that only
+// document (`description`, a validation's `error_message`) are left out of the result and
+// their normalized text appended there instead: for variable and output blocks, whose
+// descriptions have no effect on infrastructure.
+[[nodiscard]] std::string normalized_text(ParseContext& context, TSNode node,
+                                          std::string* documentation = nullptr);
 
 }  // namespace blastgraph::terraform

@@ -121,7 +121,9 @@ struct ScoreReport {
   std::vector<ChangedResource> changed;
   std::vector<ServiceImpact> services;          // by distance, then name
   std::map<std::string, std::size_t> resources_by_type;
-  std::size_t resources_reached = 0;            // resource nodes reached, changed excluded
+  // Resource nodes reached, changed ones excluded except those deleted or replaced (impact
+  // themselves); resources_by_type counts the same.
+  std::size_t resources_reached = 0;
   std::size_t nodes_reached = 0;                // every node reached, changed excluded
   std::vector<std::string> unmatched_patterns;
   std::vector<UnmappedChange> unmapped;         // what change sources could not attribute

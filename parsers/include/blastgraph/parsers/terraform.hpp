@@ -117,8 +117,12 @@ struct Block {
   // from `required_providers { aws = { configuration_aliases = [aws.west] } }`: "aws.west".
   std::vector<std::string> configuration_aliases;
   // The block's tokens without comments and with whitespace folded: two blocks with equal
-  // normalized text are the same configuration.
+  // normalized text are the same configuration. A variable's or output's `description` and
+  // validation `error_message`s are left out (they have no effect): see documentation_text.
   std::string normalized_text;
+  // Variable and output blocks: the normalized text of their `description` and validation
+  // `error_message` attributes, in source order; empty otherwise.
+  std::string documentation_text;
 };
 
 // The file `ref` (or `value`) of `block` is written in.
