@@ -26,7 +26,7 @@ constexpr std::array<Field<int TierThresholds::*>, 3> k_thresholds{{
     {"critical", &TierThresholds::critical},
 }};
 
-constexpr std::array<Field<Tier FloorPolicy::*>, 9> k_floors{{
+constexpr std::array<Field<Tier FloorPolicy::*>, 10> k_floors{{
     {"iam", &FloorPolicy::iam},
     {"network", &FloorPolicy::network},
     {"account", &FloorPolicy::account},
@@ -36,6 +36,7 @@ constexpr std::array<Field<Tier FloorPolicy::*>, 9> k_floors{{
     {"shared_boundary", &FloorPolicy::shared_boundary},
     {"unread_files", &FloorPolicy::unread_files},
     {"could_not_assess", &FloorPolicy::could_not_assess},
+    {"published_module", &FloorPolicy::published_module},
 }};
 
 template <typename T, std::size_t N>

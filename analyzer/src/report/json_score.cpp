@@ -81,6 +81,7 @@ void write_score_json(const ScoreReport& r, const Workspace& workspace, std::ost
   doc["changed"] = changed_json(r);
   doc["unmatched"] = r.unmatched_patterns;
   doc["unmapped"] = unmapped_json(r);
+  doc["notes"] = r.notes;
   doc["risks"] = risks_json(r);
   doc["services"] = services_json(r);
   doc["resources_reached"] = r.resources_reached;

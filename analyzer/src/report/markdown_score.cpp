@@ -92,6 +92,9 @@ class MarkdownWriter {
           << render::group_digits(m_r.resources_reached) << " resource"
           << (m_r.resources_reached == 1 ? "" : "s") << " beyond the "
           << render::group_digits(m_r.changed.size()) << " changed\n";
+    for (const auto& note : m_r.notes) {
+      m_out << "- **Note:** " << text(note, Context::inline_text) << '\n';
+    }
   }
 
   void write_violations() {

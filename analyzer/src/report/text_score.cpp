@@ -41,6 +41,7 @@ void write_header(const ScoreReport& r, const Palette& p, std::ostream& out) {
   if (r.approvals.empty()) out << "none";
   for (std::size_t i = 0; i < r.approvals.size(); ++i) out << (i ? ", " : "") << r.approvals[i];
   out << '\n';
+  for (const auto& note : r.notes) out << "note: " << note << '\n';
 }
 
 void write_violations(const ScoreReport& r, const Palette& p, std::ostream& out) {

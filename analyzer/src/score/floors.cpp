@@ -69,6 +69,10 @@ void raise(TierFloor& floor, TierFloor candidate) {
 
 }  // namespace
 
+void raise_floor(TierFloor& floor, Tier tier, const std::string& reason) {
+  raise(floor, floor_of(tier, reason, ""));
+}
+
 std::vector<std::string> unassessable_files(const ChangeSet& changes) {
   std::set<std::string> files;
   for (const auto& entry : changes.unmapped) {

@@ -26,6 +26,9 @@ namespace blastgraph::analyzer::scoring {
 [[nodiscard]] std::size_t bounded_service_count(const graph::Graph& graph,
                                                 const graph::Reach& reach);
 
+// Raises `floor` to `tier` with `reason` when that is higher (a tier of LOW sets nothing).
+void raise_floor(TierFloor& floor, Tier tier, const std::string& reason);
+
 // The files of the change's unassessable entries, each once, ascending.
 [[nodiscard]] std::vector<std::string> unassessable_files(const ChangeSet& changes);
 

@@ -5,6 +5,7 @@
 
 #include "blastgraph/analyzer/score.hpp"
 #include "blastgraph/graph/reach.hpp"
+#include "score/deployment.hpp"
 #include "score/factors.hpp"
 #include "score/floors.hpp"
 
@@ -80,15 +81,28 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
   std::vector<graph::NodeIndex> sources;
   scoring::Measures measures;
   std::set<std::string> own_services;
-  for (const auto& changed : changes.nodes) {
+  // Examples and tests are listed, not scored; a published module is scored as one caller
+  // sees it.
+  const auto view = scoring::deployment_view(workspace, changes);
+  const auto scored = scoring::scored_changes(changes, view);
+  if (!view.published_module.empty()) report.notes.push_back(view.published_module);
+  for (std::size_t i = 0; i < changes.nodes.size(); ++i) {
+    const auto& changed = changes.nodes[i];
+    const auto& node = graph.node(changed.node);
+    measures.any_change = true;
+    if (view.listed[i]) {
+      std::vector<std::string> found_by;
+      for (auto source : changed.sources) found_by.emplace_back(to_string(source));
+      auto detail = changed.detail;
+      if (!view.notes[i].empty()) detail += (detail.empty() ? "" : "; ") + view.notes[i];
+      report.changed.push_back({node.id, node.type, node.service, node.span.file,
+                                node.span.first_line, changed.action, std::move(found_by),
+                                std::move(detail)});
+    }
+  }
+  for (const auto& changed : scored.nodes) {
     sources.push_back(changed.node);
     const auto& node = graph.node(changed.node);
-    std::vector<std::string> found_by;
-    for (auto source : changed.sources) found_by.emplace_back(to_string(source));
-    report.changed.push_back({node.id, node.type, node.service, node.span.file,
-                              node.span.first_line, changed.action, std::move(found_by),
-                              changed.detail});
-    measures.any_change = true;
     measures.worst_action = std::max(measures.worst_action, changed.action);
     measures.worst_class = std::max(measures.worst_class, node.criticality);
     if (!node.service.empty()) own_services.insert(node.service);
@@ -107,7 +121,7 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
     measures.critical_weight += scoring::criticality_weight(node.criticality);
   };
   // A resource the change deletes or replaces is impact itself, not only what depends on it.
-  for (const auto& changed : changes.nodes) {
+  for (const auto& changed : scored.nodes) {
     const auto& node = graph.node(changed.node);
     if (changed.action >= ChangeAction::replace && node.role == graph::Role::resource) {
       count_resource(node);
@@ -134,7 +148,10 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
   for (const auto& factor : report.factors) report.score += factor.points;
   report.score = std::clamp(report.score, 0, 100);
   report.score_tier = tier_for_score(report.score, policy.thresholds);
-  report.floor = scoring::tier_floor(workspace, changes, reach, policy.floors);
+  report.floor = scoring::tier_floor(workspace, scored, reach, policy.floors);
+  if (!view.published_module.empty()) {
+    scoring::raise_floor(report.floor, policy.floors.published_module, view.published_module);
+  }
   report.tier = std::max(report.score_tier, report.floor.tier);
   report.approvals = policy.approvals.at(static_cast<std::size_t>(report.tier));
   return report;

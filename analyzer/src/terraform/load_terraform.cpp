@@ -58,6 +58,7 @@ std::unique_ptr<TerraformInput> load_terraform(const std::filesystem::path& root
   }
   input->tree = std::make_unique<ModuleTree>(input->files, workspace.diagnostics);
   workspace.terraform_roots = input->tree->roots();
+  workspace.configured_roots = input->tree->configured(workspace.terraform_roots);
   input->forest = expand_instances(*input->tree, manifests, workspace.terraform_roots, options,
                                    workspace.diagnostics);
   return input;

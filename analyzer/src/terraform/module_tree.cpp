@@ -157,6 +157,25 @@ ResolvedSource ModuleTree::resolve_source(std::string_view from_dir,
   return {SourceKind::local, *joined};
 }
 
+std::vector<std::string> ModuleTree::configured(const std::vector<std::string>& roots) const {
+  auto configures = [](const terraform::Block* block) {
+    if (block->kind == terraform::BlockKind::provider) return true;
+    if (block->kind != terraform::BlockKind::terraform) return false;
+    return std::any_of(block->blocks.begin(), block->blocks.end(),
+                       [](const terraform::NestedBlock& nested) {
+                         return nested.type == "backend" || nested.type == "cloud";
+                       });
+  };
+  std::vector<std::string> out;
+  for (const auto& root : roots) {
+    const auto* dir = find(root);
+    if (dir != nullptr && std::any_of(dir->blocks.begin(), dir->blocks.end(), configures)) {
+      out.push_back(root);
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> ModuleTree::roots() const {
   std::set<std::string> used;
   for (const auto& [path, dir] : m_dirs) {

@@ -48,6 +48,11 @@ class ModuleTree {
   // (under a `.terraform/` folder) excluded.
   [[nodiscard]] std::vector<std::string> roots() const;
 
+  // The roots among `roots` whose configuration says where they deploy: a `backend` or
+  // `cloud` block, or a `provider` block. A root with neither is a module that is deployed
+  // only by calling it (a wrapper, a published module's own directory). Sorted.
+  [[nodiscard]] std::vector<std::string> configured(const std::vector<std::string>& roots) const;
+
  private:
   void add_primary(const terraform::File& file, std::vector<Diagnostic>& diagnostics);
   void apply_overrides(const terraform::File& file, std::vector<Diagnostic>& diagnostics);

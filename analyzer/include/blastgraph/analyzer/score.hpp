@@ -48,6 +48,7 @@ struct FloorPolicy {
   Tier shared_boundary = Tier::critical;  // permission boundary bounding >= 2 services
   Tier unread_files = Tier::medium;       // unread files that could touch the change
   Tier could_not_assess = Tier::medium;   // changed infrastructure files it cannot assess
+  Tier published_module = Tier::medium;   // a module only examples, tests or wrappers call
 };
 
 struct ScorePolicy {
@@ -127,6 +128,9 @@ struct ScoreReport {
   std::size_t nodes_reached = 0;                // every node reached, changed excluded
   std::vector<std::string> unmatched_patterns;
   std::vector<UnmappedChange> unmapped;         // what change sources could not attribute
+  // What the reader must know to read the score, e.g. that a published module was scored as
+  // one caller sees it (score/deployment.hpp).
+  std::vector<std::string> notes;
   std::vector<PolicyRisk> risks;                // risk factors of the changed policies
   Coverage coverage;
   std::size_t diagnostics = 0;

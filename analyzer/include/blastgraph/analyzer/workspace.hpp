@@ -87,6 +87,9 @@ struct PolicyRisk {
 struct Workspace {
   std::filesystem::path root;               // as given
   std::vector<std::string> terraform_roots; // relative dirs, "." for the scanned root itself
+  // The roots that say where they deploy (a backend, cloud or provider block), sorted; the
+  // others are modules deployed only by calling them (score/deployment.hpp).
+  std::vector<std::string> configured_roots;
   graph::Graph graph;
   std::vector<Diagnostic> diagnostics;      // sorted (sort_diagnostics)
   Coverage coverage;
