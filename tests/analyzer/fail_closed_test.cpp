@@ -127,17 +127,60 @@ TEST_F(FailClosed, DocsCiAndCommentsScoreZero) {
                                 "main.tf no-effect: comments or formatting only"}));
 }
 
-TEST_F(FailClosed, AProviderConstraintIsATerraformSettingsChange) {
+TEST_F(FailClosed, AProviderConstraintReachesEveryResourceOfThatProvider) {
   auto text = std::string(k_versions);
   text.replace(text.find(">= 5.0"), 6, ">= 6.0");
   m_tree.write("versions.tf", text);
   m_tree.write("examples/simple/versions.tf", text);
   const auto report = score();
-  EXPECT_EQ(report.tier, analyzer::Tier::medium);
+  ASSERT_EQ(report.changed.size(), 1U);
+  EXPECT_EQ(report.changed[0].id, ".:aws_s3_bucket.assets");
+  EXPECT_EQ(report.changed[0].action, analyzer::ChangeAction::update);
+  EXPECT_EQ(report.changed[0].detail, "Terraform settings changed: terraform (versions.tf)");
+  EXPECT_EQ(report.tier, analyzer::Tier::high);
+  EXPECT_EQ(report.floor.reason,
+            "Terraform settings changed (provider, version, backend or state blocks): the "
+            "resources they govern");
   EXPECT_EQ(unmapped_lines(report.unmapped),
-            (std::vector<std::string>{
-                "examples/simple/versions.tf not-deployed: example or test: not deployed",
-                "versions.tf unassessable: Terraform settings changed: terraform"}));
+            std::vector<std::string>{
+                "examples/simple/versions.tf not-deployed: example or test: not deployed"});
+}
+
+TEST_F(FailClosed, AConstraintOfAnotherProviderReachesNothingAndIsUnassessable) {
+  auto text = std::string(k_versions);
+  text.replace(text.find("aws = {"), 0, "google = { source = \"hashicorp/google\" }\n    ");
+  m_tree.write("versions.tf", text);
+  const auto report = score();
+  EXPECT_TRUE(report.changed.empty());
+  EXPECT_EQ(report.tier, analyzer::Tier::medium);
+  EXPECT_EQ(
+      unmapped_lines(report.unmapped),
+      std::vector<std::string>{"versions.tf unassessable: Terraform settings changed: terraform"});
+}
+
+TEST_F(FailClosed, ARequiredVersionReachesEveryResource) {
+  m_tree.write("dns.tf", "resource \"google_dns_record_set\" \"www\" {\n  name = \"www\"\n}\n");
+  commit("a second provider");
+  auto text = std::string(k_versions);
+  text.replace(text.find(">= 1.5"), 6, ">= 1.9");
+  m_tree.write("versions.tf", text);
+  const auto report = score();
+  ASSERT_EQ(report.changed.size(), 2U);
+  for (const auto& changed : report.changed) {
+    EXPECT_EQ(changed.detail, "Terraform settings changed: terraform (versions.tf)") << changed.id;
+  }
+}
+
+TEST_F(FailClosed, RemovingAMovedBlockIsAStateOperationOnItsResource) {
+  m_tree.write("moves.tf",
+               "moved {\n  from = aws_s3_bucket.old\n  to   = aws_s3_bucket.assets\n}\n");
+  commit("a rename");
+  remove("moves.tf");
+  const auto report = score();
+  ASSERT_EQ(report.changed.size(), 1U);
+  EXPECT_EQ(report.changed[0].id, ".:aws_s3_bucket.assets");
+  EXPECT_EQ(report.changed[0].detail, "Terraform settings changed: moved (moves.tf)");
+  EXPECT_EQ(report.tier, analyzer::Tier::high);
 }
 
 TEST_F(FailClosed, ADescriptionHasNoEffectWhateverUsesTheVariable) {
@@ -155,9 +198,9 @@ TEST_F(FailClosed, ADescriptionHasNoEffectWhateverUsesTheVariable) {
   const auto report = score();
   EXPECT_TRUE(report.changed.empty());
   EXPECT_EQ(report.score, 0);
-  EXPECT_EQ(unmapped_lines(report.unmapped),
-            std::vector<std::string>{
-                "variables.tf no-effect: descriptions or validation messages only"});
+  EXPECT_EQ(
+      unmapped_lines(report.unmapped),
+      std::vector<std::string>{"variables.tf no-effect: descriptions or validation messages only"});
   // The default is not documentation.
   edited.replace(edited.find("type = string"), 13, "type = string\n  default = \"x\"");
   m_tree.write("variables.tf", edited);

@@ -9,11 +9,22 @@
 
 namespace blastgraph::analyzer::revisions {
 
+// A Terraform settings block (terraform, provider, moved, removed, import) added, removed or
+// changed, and what it reaches.
+struct SettingsChange {
+  std::string block;  // its address: "terraform", "provider.aws", "moved", ...
+  // terraform and provider blocks: the providers whose resources it reaches (a changed
+  // `required_providers` entry, the provider configured); empty when it reaches every
+  // resource of the module (required_version, backend, anything else).
+  std::vector<std::string> providers;
+  // moved, removed and import blocks: the addresses they name (`from`, `to`), without
+  // instance keys, of the blocks added or removed.
+  std::vector<std::string> addresses;
+};
+
 struct FileRevisions {
-  // Terraform: the settings blocks (terraform, provider, moved, removed, import) added,
-  // removed or changed, as "terraform", "provider.aws", "moved", ...; each listed once,
-  // ascending.
-  std::vector<std::string> settings;
+  // Terraform: the settings blocks that changed, each block address once, ascending.
+  std::vector<SettingsChange> settings;
   // False when the file's content is equal at both revisions once comments and layout are
   // ignored (Terraform: every block's normalized text, which leaves out descriptions; YAML
   // and JSON: the parsed documents).

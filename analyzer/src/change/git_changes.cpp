@@ -9,6 +9,7 @@
 #include "change/file_revisions.hpp"
 #include "change/git_tree.hpp"
 #include "change/node_content.hpp"
+#include "change/settings_changes.hpp"
 #include "kubernetes/ids.hpp"
 #include "terraform/module_tree.hpp"
 #include "terraform/overrides.hpp"
@@ -218,14 +219,14 @@ std::string joined(const std::vector<std::string>& items) {
 // What a changed file that holds no changed node is, from both revisions of it.
 file_kinds::FileKind kind_of_file(const Workspace& base, const Workspace& head,
                                   const git::ChangedFile& file, bool holds_nodes,
-                                  const LoadOptions& options) {
-  const auto compared =
-      revisions::compare_file(base.root, head.root, file.path, options.max_file_bytes);
+                                  const revisions::FileRevisions& compared) {
   if (!compared.settings.empty()) {
     if (file_kinds::is_not_deployed(file.path)) {
       return {UnmappedKind::not_deployed, "example or test: not deployed"};
     }
-    return {UnmappedKind::unassessable, "Terraform settings changed: " + joined(compared.settings)};
+    std::vector<std::string> blocks;
+    for (const auto& change : compared.settings) blocks.push_back(change.block);
+    return {UnmappedKind::unassessable, "Terraform settings changed: " + joined(blocks)};
   }
   if (!compared.changes_content) {
     return {UnmappedKind::no_effect, compared.changes_documentation
@@ -338,7 +339,19 @@ void list_other_files(const git::Repository& repo, const Range& range, const Rev
           {ChangeSource::git, file.path, 0, 0, {}, found->second, UnmappedKind::no_effect});
       continue;
     }
-    auto kind = kind_of_file(base, head, file, with_nodes.contains(file.path), revs.options);
+    auto compared =
+        revisions::compare_file(base.root, head.root, file.path, revs.options.max_file_bytes);
+    if (!compared.settings.empty() && !file_kinds::is_not_deployed(file.path)) {
+      // Settings reach the resources they govern; what reaches none stays unassessable.
+      auto found = settings::settings_changes(head.graph, file.path, compared.settings);
+      std::move(found.changes.begin(), found.changes.end(), std::back_inserter(out.changes));
+      std::erase_if(compared.settings, [&](const revisions::SettingsChange& change) {
+        return std::find(found.unmatched.begin(), found.unmatched.end(), change.block) ==
+               found.unmatched.end();
+      });
+      if (compared.settings.empty()) continue;
+    }
+    auto kind = kind_of_file(base, head, file, with_nodes.contains(file.path), compared);
     out.unmapped.push_back(
         {ChangeSource::git, file.path, 0, 0, {}, std::move(kind.reason), kind.kind});
   }

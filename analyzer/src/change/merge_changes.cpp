@@ -77,9 +77,13 @@ ChangeSet merge_changes(const graph::Graph& graph, std::span<const ChangeFinding
                         UnmappedKind::unassessable});
         continue;
       }
-      auto [it, inserted] = by_node.emplace(index, ChangedNode{index, change.action, {}, {}});
+      auto [it, inserted] =
+          by_node.emplace(index, ChangedNode{index, change.action, {}, {}, change.governed_only});
       auto& node = it->second;
-      if (!inserted) node.action = std::max(node.action, change.action);
+      if (!inserted) {
+        node.action = std::max(node.action, change.action);
+        node.governed_only = node.governed_only && change.governed_only;
+      }
       if (std::find(node.sources.begin(), node.sources.end(), change.source) == node.sources.end()) {
         node.sources.push_back(change.source);
         std::sort(node.sources.begin(), node.sources.end());

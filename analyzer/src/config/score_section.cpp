@@ -26,7 +26,7 @@ constexpr std::array<Field<int TierThresholds::*>, 3> k_thresholds{{
     {"critical", &TierThresholds::critical},
 }};
 
-constexpr std::array<Field<Tier FloorPolicy::*>, 10> k_floors{{
+constexpr std::array<Field<Tier FloorPolicy::*>, 11> k_floors{{
     {"iam", &FloorPolicy::iam},
     {"network", &FloorPolicy::network},
     {"account", &FloorPolicy::account},
@@ -37,6 +37,7 @@ constexpr std::array<Field<Tier FloorPolicy::*>, 10> k_floors{{
     {"unread_files", &FloorPolicy::unread_files},
     {"could_not_assess", &FloorPolicy::could_not_assess},
     {"published_module", &FloorPolicy::published_module},
+    {"terraform_settings", &FloorPolicy::terraform_settings},
 }};
 
 template <typename T, std::size_t N>

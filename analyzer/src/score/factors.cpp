@@ -29,42 +29,66 @@ std::string count_text(double value, const char* noun) {
 
 double criticality_weight(Criticality criticality) {
   switch (criticality) {
-    case Criticality::normal: return 0.0;
-    case Criticality::compute: return 0.25;
-    case Criticality::storage: return 0.5;
-    case Criticality::network: return 1.0;
-    case Criticality::iam: return 1.0;
-    case Criticality::secrets: return 1.5;
-    case Criticality::database: return 2.0;
-    case Criticality::crypto: return 2.0;
-    case Criticality::auth: return 2.0;
-    case Criticality::account: return 3.0;
+    case Criticality::normal:
+      return 0.0;
+    case Criticality::compute:
+      return 0.25;
+    case Criticality::storage:
+      return 0.5;
+    case Criticality::network:
+      return 1.0;
+    case Criticality::iam:
+      return 1.0;
+    case Criticality::secrets:
+      return 1.5;
+    case Criticality::database:
+      return 2.0;
+    case Criticality::crypto:
+      return 2.0;
+    case Criticality::auth:
+      return 2.0;
+    case Criticality::account:
+      return 3.0;
   }
   return 0.0;
 }
 
 double class_fraction(Criticality criticality) {
   switch (criticality) {
-    case Criticality::normal: return 0.0;
-    case Criticality::compute: return 0.2;
-    case Criticality::storage: return 1.0 / 3.0;
-    case Criticality::database: return 2.0 / 3.0;
-    case Criticality::secrets: return 2.0 / 3.0;
-    case Criticality::network: return 0.8;
-    case Criticality::iam: return 0.8;
-    case Criticality::crypto: return 1.0;
-    case Criticality::auth: return 1.0;
-    case Criticality::account: return 1.0;
+    case Criticality::normal:
+      return 0.0;
+    case Criticality::compute:
+      return 0.2;
+    case Criticality::storage:
+      return 1.0 / 3.0;
+    case Criticality::database:
+      return 2.0 / 3.0;
+    case Criticality::secrets:
+      return 2.0 / 3.0;
+    case Criticality::network:
+      return 0.8;
+    case Criticality::iam:
+      return 0.8;
+    case Criticality::crypto:
+      return 1.0;
+    case Criticality::auth:
+      return 1.0;
+    case Criticality::account:
+      return 1.0;
   }
   return 1.0;
 }
 
 double action_fraction(ChangeAction action) {
   switch (action) {
-    case ChangeAction::create: return 0.3;
-    case ChangeAction::update: return 0.7;
-    case ChangeAction::replace: return 0.85;
-    case ChangeAction::destroy: return 1.0;
+    case ChangeAction::create:
+      return 0.3;
+    case ChangeAction::update:
+      return 0.7;
+    case ChangeAction::replace:
+      return 0.85;
+    case ChangeAction::destroy:
+      return 1.0;
   }
   return 1.0;
 }
@@ -82,11 +106,12 @@ std::vector<Factor> compute_factors(const Measures& m, const FactorWeights& w) {
                      w.critical_reached, "criticality weight of the resources reached"});
   const double action = m.any_change ? action_fraction(m.worst_action) : 0.0;
   factors.push_back({"action", action, share(action, w.action), w.action,
-                     m.any_change ? "most destructive action: " + std::string(to_string(m.worst_action))
-                                  : "no change"});
+                     m.any_change
+                         ? "most destructive action: " + std::string(to_string(m.worst_action))
+                         : "no change"});
   const double klass = m.any_change ? class_fraction(m.worst_class) : 0.0;
-  std::string class_detail = "most critical class changed: " +
-                             std::string(graph::to_string(m.worst_class));
+  std::string class_detail =
+      "most critical class changed: " + std::string(graph::to_string(m.worst_class));
   if (!m.class_reason.empty()) class_detail += " (" + m.class_reason + ")";
   factors.push_back({"changed_class", klass, share(klass, w.changed_class), w.changed_class,
                      std::move(class_detail)});

@@ -94,14 +94,25 @@ TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
   }
   if (changes.nodes.empty()) return floor;
   const auto& graph = workspace.graph;
-  for (const auto& changed : changes.nodes) raise(floor, class_floor(graph.node(changed.node), changed.action, policy));
+  for (const auto& changed : changes.nodes) {
+    const auto& node = graph.node(changed.node);
+    if (changed.governed_only) {
+      // A setting changed, not the resource: the settings floor, whatever its class.
+      raise(floor, floor_of(policy.terraform_settings,
+                            "Terraform settings changed (provider, version, backend or state "
+                            "blocks): the resources they govern",
+                            node.id));
+      continue;
+    }
+    raise(floor, class_floor(node, changed.action, policy));
+  }
 
   const auto bounded = bounded_services(graph, reach);
   if (bounded.size() >= 2) {
-    raise(floor, floor_of(policy.shared_boundary,
-                          "permission boundary shared by " + std::to_string(bounded.size()) +
-                              " services",
-                          graph.node(changes.nodes.front().node).id));
+    raise(floor,
+          floor_of(policy.shared_boundary,
+                   "permission boundary shared by " + std::to_string(bounded.size()) + " services",
+                   graph.node(changes.nodes.front().node).id));
   }
   // What could not be read raises the tier only where it could touch the change; the rest
   // is listed in the report's coverage.

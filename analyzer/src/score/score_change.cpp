@@ -59,9 +59,13 @@ std::vector<ServiceImpact> service_impacts(const graph::Graph& graph, const grap
 
 }  // namespace
 
-std::string_view to_string(Tier tier) { return k_tier_names[static_cast<std::size_t>(tier)]; }
+std::string_view to_string(Tier tier) {
+  return k_tier_names[static_cast<std::size_t>(tier)];
+}
 
-std::string_view to_string(Verdict verdict) { return verdict == Verdict::deny ? "deny" : "allow"; }
+std::string_view to_string(Verdict verdict) {
+  return verdict == Verdict::deny ? "deny" : "allow";
+}
 
 ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
                          const ScorePolicy& policy) {
@@ -104,7 +108,9 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
     sources.push_back(changed.node);
     const auto& node = graph.node(changed.node);
     measures.worst_action = std::max(measures.worst_action, changed.action);
-    measures.worst_class = std::max(measures.worst_class, node.criticality);
+    // A setting that governs a resource changes how it runs, not what it is.
+    if (!changed.governed_only)
+      measures.worst_class = std::max(measures.worst_class, node.criticality);
     if (!node.service.empty()) own_services.insert(node.service);
   }
 
@@ -138,11 +144,12 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
   if (const auto bounded = scoring::bounded_service_count(graph, reach);
       bounded >= 2 && measures.worst_class < graph::Criticality::account) {
     measures.worst_class = graph::Criticality::account;
-    measures.class_reason = "permission boundary shared by " + std::to_string(bounded) + " services";
+    measures.class_reason =
+        "permission boundary shared by " + std::to_string(bounded) + " services";
   }
-  measures.other_services = static_cast<double>(std::count_if(
-      report.services.begin(), report.services.end(),
-      [&](const ServiceImpact& s) { return !own_services.contains(s.service); }));
+  measures.other_services = static_cast<double>(
+      std::count_if(report.services.begin(), report.services.end(),
+                    [&](const ServiceImpact& s) { return !own_services.contains(s.service); }));
 
   report.factors = scoring::compute_factors(measures, policy.weights);
   for (const auto& factor : report.factors) report.score += factor.points;

@@ -30,6 +30,10 @@ struct ChangedNode {
   ChangeAction action = ChangeAction::update;
   std::vector<ChangeSource> sources;  // ascending, no duplicates
   std::string detail;                 // e.g. "moved from <id>", "replace: <reason>"; may be empty
+  // Its own configuration is unchanged: a Terraform setting that governs it changed (a
+  // provider or version constraint, a provider block). Class floors do not apply to it; the
+  // terraform_settings floor does.
+  bool governed_only = false;
   auto operator<=>(const ChangedNode&) const = default;
 };
 

@@ -36,6 +36,7 @@ struct FoundChange {
   ChangeSource source = ChangeSource::diff;
   std::string detail;  // may be empty
   std::string file;    // where it was found (the plan file); listed when the id is unknown
+  bool governed_only = false;  // ChangedNode::governed_only
 };
 
 // An edge to add to the graph before scoring; ignored when either end is unknown.

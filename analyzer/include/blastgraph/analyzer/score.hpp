@@ -49,6 +49,7 @@ struct FloorPolicy {
   Tier unread_files = Tier::medium;       // unread files that could touch the change
   Tier could_not_assess = Tier::medium;   // changed infrastructure files it cannot assess
   Tier published_module = Tier::medium;   // a module only examples, tests or wrappers call
+  Tier terraform_settings = Tier::high;   // provider or Terraform constraints, provider blocks
 };
 
 struct ScorePolicy {
