@@ -136,7 +136,10 @@ TEST_F(FailClosed, AProviderConstraintReachesEveryResourceOfThatProvider) {
   ASSERT_EQ(report.changed.size(), 1U);
   EXPECT_EQ(report.changed[0].id, ".:aws_s3_bucket.assets");
   EXPECT_EQ(report.changed[0].action, analyzer::ChangeAction::update);
-  EXPECT_EQ(report.changed[0].detail, "Terraform settings changed: terraform (versions.tf)");
+  // With an example beside it, the unconfigured top directory is a published module.
+  EXPECT_EQ(
+      report.changed[0].detail,
+      "Terraform settings changed: terraform (versions.tf); module code, scored as . calls it");
   EXPECT_EQ(report.tier, analyzer::Tier::high);
   EXPECT_EQ(report.floor.reason,
             "Terraform settings changed (provider, version, backend or state blocks): the "

@@ -78,11 +78,13 @@ ChangeSet merge_changes(const graph::Graph& graph, std::span<const ChangeFinding
         continue;
       }
       auto [it, inserted] =
-          by_node.emplace(index, ChangedNode{index, change.action, {}, {}, change.governed_only});
+          by_node.emplace(index, ChangedNode{index, change.action, {}, {}, change.governed_only,
+                                             change.opt_in});
       auto& node = it->second;
       if (!inserted) {
         node.action = std::max(node.action, change.action);
         node.governed_only = node.governed_only && change.governed_only;
+        node.opt_in = node.opt_in && change.opt_in;
       }
       if (std::find(node.sources.begin(), node.sources.end(), change.source) == node.sources.end()) {
         node.sources.push_back(change.source);

@@ -37,7 +37,9 @@ bool root_not_deployed(const std::string& root) {
 class Classifier {
  public:
   Classifier(const Workspace& workspace, const ChangeSet& changes)
-      : m_configured(workspace.configured_roots.begin(), workspace.configured_roots.end()) {
+      : m_configured(workspace.configured_roots.begin(), workspace.configured_roots.end()),
+        m_library(std::any_of(workspace.terraform_roots.begin(), workspace.terraform_roots.end(),
+                              root_not_deployed)) {
     for (const auto& changed : changes.nodes) {
       if (changed.action == ChangeAction::create || changed.action == ChangeAction::destroy) {
         m_added_or_removed.insert(workspace.graph.node(changed.node).id);
@@ -61,14 +63,19 @@ class Classifier {
     for (const auto& call : module_calls_of(node.id)) {
       if (m_added_or_removed.contains(call)) return {Kind::caller_changed, call};
     }
-    // A root's own resources are what it deploys; what it calls is a module's code.
-    if (wrapper && terraform_link::parent_dir(file) == root) return {Kind::deployed, {}};
+    // A root's own resources are what it deploys; what it calls is a module's code. In a
+    // repository of modules with examples, an unconfigured root is one of the modules (a
+    // wrapper) and its own code is published too.
+    if (wrapper && terraform_link::parent_dir(file) == root && !m_library) {
+      return {Kind::deployed, {}};
+    }
     if (file.empty()) return {Kind::not_deployed, "not deployed: example or test"};
     return {Kind::module_code, {}};
   }
 
  private:
   std::set<std::string> m_configured;
+  bool m_library = false;  // some root is an example or a test
   std::set<std::string> m_added_or_removed;
 };
 
@@ -86,10 +93,11 @@ std::string root_of(const std::string& id) {
 DeploymentView deployment_view(const Workspace& workspace, const ChangeSet& changes) {
   const auto& graph = workspace.graph;
   const auto count = changes.nodes.size();
-  DeploymentView view{std::vector<bool>(count, true),
-                      std::vector<bool>(count, true),
-                      std::vector<std::string>(count),
-                      {}};
+  DeploymentView view;
+  view.scored.assign(count, true);
+  view.listed.assign(count, true);
+  view.notes.assign(count, {});
+  view.module_code.assign(count, false);
   const Classifier classifier(workspace, changes);
   std::vector<Kind> kinds(count);
   std::set<std::string> deployed_blocks;
@@ -165,6 +173,7 @@ DeploymentView deployment_view(const Workspace& workspace, const ChangeSet& chan
       view.listed[i] = false;
       continue;
     }
+    view.module_code[i] = true;
     view.notes[i] = "module code, scored as " + root_of(node.id) + " calls it";
     if (const auto others = folded_count[key] - 1; others > 0) {
       view.notes[i] += " (+" + std::to_string(others) + " instance" + (others == 1 ? "" : "s") +
@@ -185,7 +194,10 @@ ChangeSet scored_changes(const ChangeSet& changes, const DeploymentView& view) {
   ChangeSet out = changes;
   out.nodes.clear();
   for (std::size_t i = 0; i < changes.nodes.size(); ++i) {
-    if (view.scored[i]) out.nodes.push_back(changes.nodes[i]);
+    if (!view.scored[i]) continue;
+    out.nodes.push_back(changes.nodes[i]);
+    // A deployed root sets its inputs itself: defaults say nothing of what it gets.
+    if (!view.module_code[i]) out.nodes.back().opt_in = false;
   }
   return out;
 }

@@ -21,13 +21,15 @@ struct DeploymentView {
   std::vector<bool> scored;        // a source of the reach and the floors
   std::vector<bool> listed;        // shown in the report (an instance folded into another is not)
   std::vector<std::string> notes;  // appended to the entry's detail; may be empty
+  std::vector<bool> module_code;   // scored as a published module's code
   // Set when module code is scored as a caller sees it: what the report says of it.
   std::string published_module;
 };
 
 [[nodiscard]] DeploymentView deployment_view(const Workspace& workspace, const ChangeSet& changes);
 
-// Only the scored entries of `changes` (unmapped and the rest kept).
+// Only the scored entries of `changes` (unmapped and the rest kept); opt_in is kept only for
+// a published module's code.
 [[nodiscard]] ChangeSet scored_changes(const ChangeSet& changes, const DeploymentView& view);
 
 }  // namespace blastgraph::analyzer::scoring

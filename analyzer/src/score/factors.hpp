@@ -17,7 +17,7 @@ struct Measures {
   double critical_weight = 0;  // sum of criticality weights of the resources reached
   ChangeAction worst_action = ChangeAction::create;
   graph::Criticality worst_class = graph::Criticality::normal;
-  std::string class_reason;    // why worst_class is higher than a changed node's own class
+  std::string class_reason;  // why worst_class is higher than a changed node's own class
 };
 
 // How quickly each reached measure saturates: `sat(x, k, max) = max · (1 − e^(−x/k))`. Set

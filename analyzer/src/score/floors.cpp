@@ -104,6 +104,7 @@ TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
                             node.id));
       continue;
     }
+    if (changed.opt_in) continue;  // nothing changes at the defaults (published modules only)
     raise(floor, class_floor(node, changed.action, policy));
   }
 

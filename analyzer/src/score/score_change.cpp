@@ -105,6 +105,9 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
     }
   }
   for (const auto& changed : scored.nodes) {
+    // An opt-in change of a published module does nothing at its defaults: it reaches
+    // nothing and its class counts for nothing; it is still a change.
+    if (changed.opt_in) continue;
     sources.push_back(changed.node);
     const auto& node = graph.node(changed.node);
     measures.worst_action = std::max(measures.worst_action, changed.action);

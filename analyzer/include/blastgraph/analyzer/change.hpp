@@ -34,6 +34,9 @@ struct ChangedNode {
   // provider or version constraint, a provider block). Class floors do not apply to it; the
   // terraform_settings floor does.
   bool governed_only = false;
+  // Nothing changes for a caller that keeps its module's defaults (change/opt_in.hpp). In a
+  // published module no class floor applies to it.
+  bool opt_in = false;
   auto operator<=>(const ChangedNode&) const = default;
 };
 

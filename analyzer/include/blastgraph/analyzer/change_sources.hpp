@@ -37,6 +37,7 @@ struct FoundChange {
   std::string detail;  // may be empty
   std::string file;    // where it was found (the plan file); listed when the id is unknown
   bool governed_only = false;  // ChangedNode::governed_only
+  bool opt_in = false;         // ChangedNode::opt_in
 };
 
 // An edge to add to the graph before scoring; ignored when either end is unknown.
