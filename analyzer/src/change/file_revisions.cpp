@@ -43,25 +43,10 @@ struct TerraformText {
   std::map<std::string, std::multiset<Settings>> settings;
 };
 
-// An expression's text with whitespace runs folded to one space.
-std::string fold(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 void append_attributes(const std::map<std::string, terraform::Value>& attributes,
                        std::string& out) {
-  for (const auto& [name, value] : attributes) out += name + "=" + fold(value.expression) + ";";
+  for (const auto& [name, value] : attributes)
+    out += name + "=" + content::fold_whitespace(value.expression) + ";";
 }
 
 void append_block(const terraform::NestedBlock& nested, std::string& out) {
@@ -82,7 +67,7 @@ Settings settings_of(const terraform::Block& block) {
         continue;
       }
       for (const auto& [name, value] : nested.attributes) {
-        out.required_providers[name] = fold(value.expression);
+        out.required_providers[name] = content::fold_whitespace(value.expression);
       }
     }
   }

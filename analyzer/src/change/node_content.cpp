@@ -37,21 +37,6 @@ std::string_view lines_of(std::string_view text, std::uint32_t first, std::uint3
   return text.substr(begin, end - begin);
 }
 
-std::string fold_whitespace(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 void write_tree(const yaml::Node& node, std::string& out) {
   switch (node.kind()) {
     case yaml::NodeKind::scalar: {
@@ -155,6 +140,21 @@ class Reader {
 };
 
 }  // namespace
+
+std::string fold_whitespace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
 
 std::string document_content(const std::string& path, std::string_view text) {
   const auto stream = yaml::load(path, text);

@@ -12,7 +12,7 @@
 namespace blastgraph::analyzer::content {
 
 struct NodeContent {
-  std::string text;   // normalized content; compare for equality only
+  std::string text;  // normalized content; compare for equality only
   // Terraform: the node id without the block's address (`envs/prod:module.a.`), so a
   // `moved` block's addresses can be turned into ids; empty for other domains.
   std::string scope;
@@ -37,6 +37,9 @@ struct WorkspaceContent {
 //  - YAML and JSON: the parsed tree of the span's text (scalars with their plain/quoted
 //    kind, mapping entries in order), so indentation, flow style and comments do not count;
 //  - otherwise, or when that fails: the span's lines with whitespace runs folded.
+// `text` with every whitespace run (newlines included) folded to one space, trimmed.
+[[nodiscard]] std::string fold_whitespace(std::string_view text);
+
 // The normalized content of YAML or JSON text (documents as parsed trees), or its text with
 // whitespace folded when it does not parse.
 [[nodiscard]] std::string document_content(const std::string& path, std::string_view text);

@@ -5,25 +5,11 @@
 #include <map>
 
 #include "blastgraph/core/file_io.hpp"
+#include "change/node_content.hpp"
 #include "terraform/module_tree.hpp"
 
 namespace blastgraph::analyzer::opt_in {
 namespace {
-
-std::string fold(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 bool inert(const terraform::Value& value, const Defaults& defaults) {
   return evaluate(value.expression, defaults).inert();
@@ -41,12 +27,13 @@ bool extended_condition(const std::string& old, const std::string& now, const De
     ++suffix;
   }
   if (prefix + suffix != old.size()) return false;  // not a pure insertion
-  const auto added = fold(now.substr(prefix, now.size() - prefix - suffix));
+  const auto added = content::fold_whitespace(now.substr(prefix, now.size() - prefix - suffix));
   if (added.size() < 3) return false;
   const bool before = added.ends_with("&&") || added.ends_with("||");
   const auto op = before ? added.substr(added.size() - 2) : added.substr(0, 2);
   if (op != "&&" && op != "||") return false;
-  const auto operand = fold(before ? added.substr(0, added.size() - 2) : added.substr(2));
+  const auto operand =
+      content::fold_whitespace(before ? added.substr(0, added.size() - 2) : added.substr(2));
   const auto worth = evaluate(operand, defaults);
   return worth.kind == Worth::Kind::boolean && (worth.text == "true") == (op == "&&");
 }
@@ -55,8 +42,8 @@ bool same_attribute(const terraform::Value* old, const terraform::Value* now,
                     const Defaults& defaults) {
   if (old == nullptr) return now == nullptr || inert(*now, defaults);
   if (now == nullptr) return inert(*old, defaults);
-  const auto a = fold(old->expression);
-  const auto b = fold(now->expression);
+  const auto a = content::fold_whitespace(old->expression);
+  const auto b = content::fold_whitespace(now->expression);
   if (a == b) return true;
   // A literal replaced by an input that defaults to it (never one input by another: a
   // caller that set the old one loses it).
