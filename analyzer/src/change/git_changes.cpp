@@ -8,6 +8,7 @@
 #include "change/file_kinds.hpp"
 #include "change/file_revisions.hpp"
 #include "change/git_tree.hpp"
+#include "change/gitops_changes.hpp"
 #include "change/opt_in.hpp"
 #include "change/node_content.hpp"
 #include "change/settings_changes.hpp"
@@ -383,6 +384,7 @@ Result<GitComparison> git_changes(const Workspace& workspace, std::string_view r
     Comparison comparison(*base, *head, options);
     out.findings = comparison.run();
     opt_in::mark_opt_in(*base, *head, options.max_file_bytes, out.findings);
+    gitops::mark_gitops(*base, *head, options.max_file_bytes, out.findings);
     list_other_files(*repo, *parsed, {*base, *head, comparison.moves(), options}, out.findings);
     out.head = std::move(*head);
     out.head->root = workspace.root;  // the temporary copy is gone when this returns
@@ -390,6 +392,7 @@ Result<GitComparison> git_changes(const Workspace& workspace, std::string_view r
     Comparison comparison(*base, workspace, options);
     out.findings = comparison.run();
     opt_in::mark_opt_in(*base, workspace, options.max_file_bytes, out.findings);
+    gitops::mark_gitops(*base, workspace, options.max_file_bytes, out.findings);
     list_other_files(*repo, *parsed, {*base, workspace, comparison.moves(), options}, out.findings);
   }
   return out;

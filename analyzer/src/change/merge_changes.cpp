@@ -74,19 +74,22 @@ ChangeSet merge_changes(const graph::Graph& graph, std::span<const ChangeFinding
       const auto index = graph.find(change.id);
       if (index == graph::k_no_node) {
         unmapped.insert({change.source, change.file, 0, 0, change.id, "no node with this id",
-                        UnmappedKind::unassessable});
+                         UnmappedKind::unassessable});
         continue;
       }
-      auto [it, inserted] =
-          by_node.emplace(index, ChangedNode{index, change.action, {}, {}, change.governed_only,
-                                             change.opt_in});
+      auto [it, inserted] = by_node.emplace(
+          index,
+          ChangedNode{
+              index, change.action, {}, {}, change.governed_only, change.opt_in, change.gitops});
       auto& node = it->second;
       if (!inserted) {
         node.action = std::max(node.action, change.action);
         node.governed_only = node.governed_only && change.governed_only;
         node.opt_in = node.opt_in && change.opt_in;
+        node.gitops = std::max(node.gitops, change.gitops);
       }
-      if (std::find(node.sources.begin(), node.sources.end(), change.source) == node.sources.end()) {
+      if (std::find(node.sources.begin(), node.sources.end(), change.source) ==
+          node.sources.end()) {
         node.sources.push_back(change.source);
         std::sort(node.sources.begin(), node.sources.end());
       }

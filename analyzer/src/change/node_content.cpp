@@ -22,51 +22,6 @@ std::string parent_dir(const std::string& path) {
   return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 
-// Lines first..last (1-based) of `text`.
-std::string_view lines_of(std::string_view text, std::uint32_t first, std::uint32_t last) {
-  std::size_t begin = 0;
-  for (std::uint32_t line = 1; line < first && begin < text.size(); ++line) {
-    auto next = text.find('\n', begin);
-    begin = next == std::string_view::npos ? text.size() : next + 1;
-  }
-  std::size_t end = begin;
-  for (std::uint32_t line = first; line <= last && end < text.size(); ++line) {
-    auto next = text.find('\n', end);
-    end = next == std::string_view::npos ? text.size() : next + 1;
-  }
-  return text.substr(begin, end - begin);
-}
-
-void write_tree(const yaml::Node& node, std::string& out) {
-  switch (node.kind()) {
-    case yaml::NodeKind::scalar: {
-      const auto text = node.scalar();
-      out += node.is_plain() ? 'p' : 'q';
-      out += std::to_string(text.size()) + ':';
-      out += text;
-      return;
-    }
-    case yaml::NodeKind::sequence:
-      out += '[';
-      for (std::size_t i = 0; i < node.size(); ++i) write_tree(node.item(i), out), out += ',';
-      out += ']';
-      return;
-    case yaml::NodeKind::mapping:
-      out += '{';
-      for (std::size_t i = 0; i < node.size(); ++i) {
-        write_tree(node.key(i), out);
-        out += '=';
-        write_tree(node.value(i), out);
-        out += ';';
-      }
-      out += '}';
-      return;
-    case yaml::NodeKind::none:
-      out += '~';
-      return;
-  }
-}
-
 class Reader {
  public:
   Reader(const Workspace& workspace, const LoadOptions& options)
@@ -140,6 +95,60 @@ class Reader {
 };
 
 }  // namespace
+
+std::string_view lines_of(std::string_view text, std::uint32_t first, std::uint32_t last) {
+  std::size_t begin = 0;
+  for (std::uint32_t line = 1; line < first && begin < text.size(); ++line) {
+    auto next = text.find('\n', begin);
+    begin = next == std::string_view::npos ? text.size() : next + 1;
+  }
+  std::size_t end = begin;
+  for (std::uint32_t line = first; line <= last && end < text.size(); ++line) {
+    auto next = text.find('\n', end);
+    end = next == std::string_view::npos ? text.size() : next + 1;
+  }
+  return text.substr(begin, end - begin);
+}
+
+namespace {
+
+void write_tree(const yaml::Node& node, std::string& out) {
+  switch (node.kind()) {
+    case yaml::NodeKind::scalar: {
+      const auto text = node.scalar();
+      out += node.is_plain() ? 'p' : 'q';
+      out += std::to_string(text.size()) + ':';
+      out += text;
+      return;
+    }
+    case yaml::NodeKind::sequence:
+      out += '[';
+      for (std::size_t i = 0; i < node.size(); ++i) write_tree(node.item(i), out), out += ',';
+      out += ']';
+      return;
+    case yaml::NodeKind::mapping:
+      out += '{';
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        write_tree(node.key(i), out);
+        out += '=';
+        write_tree(node.value(i), out);
+        out += ';';
+      }
+      out += '}';
+      return;
+    case yaml::NodeKind::none:
+      out += '~';
+      return;
+  }
+}
+
+}  // namespace
+
+std::string tree_text(const yaml::Node& node) {
+  std::string out;
+  if (node) write_tree(node, out);
+  return out;
+}
 
 std::string fold_whitespace(std::string_view text) {
   std::string out;

@@ -8,6 +8,7 @@
 
 #include "blastgraph/analyzer/workspace.hpp"
 #include "blastgraph/parsers/terraform.hpp"
+#include "blastgraph/parsers/yaml.hpp"
 
 namespace blastgraph::analyzer::content {
 
@@ -37,6 +38,14 @@ struct WorkspaceContent {
 //  - YAML and JSON: the parsed tree of the span's text (scalars with their plain/quoted
 //    kind, mapping entries in order), so indentation, flow style and comments do not count;
 //  - otherwise, or when that fails: the span's lines with whitespace runs folded.
+// Lines first..last (1-based) of `text`.
+[[nodiscard]] std::string_view lines_of(std::string_view text, std::uint32_t first,
+                                        std::uint32_t last);
+
+// A YAML node as comparable text: scalars with their plain/quoted kind, mapping entries in
+// order; "" for an absent node.
+[[nodiscard]] std::string tree_text(const yaml::Node& node);
+
 // `text` with every whitespace run (newlines included) folded to one space, trimmed.
 [[nodiscard]] std::string fold_whitespace(std::string_view text);
 

@@ -30,6 +30,11 @@ std::string_view to_string(ChangeSource source) {
   return k_source_names[static_cast<std::size_t>(source)];
 }
 
+std::string_view to_string(GitOpsEffect effect) {
+  constexpr std::array<std::string_view, 4> k_names{"none", "values", "sync", "source"};
+  return k_names[static_cast<std::size_t>(effect)];
+}
+
 std::string_view to_string(UnmappedKind kind) {
   return k_unmapped_kinds[static_cast<std::size_t>(kind)];
 }

@@ -26,7 +26,7 @@ constexpr std::array<Field<int TierThresholds::*>, 3> k_thresholds{{
     {"critical", &TierThresholds::critical},
 }};
 
-constexpr std::array<Field<Tier FloorPolicy::*>, 11> k_floors{{
+constexpr std::array<Field<Tier FloorPolicy::*>, 13> k_floors{{
     {"iam", &FloorPolicy::iam},
     {"network", &FloorPolicy::network},
     {"account", &FloorPolicy::account},
@@ -38,6 +38,8 @@ constexpr std::array<Field<Tier FloorPolicy::*>, 11> k_floors{{
     {"could_not_assess", &FloorPolicy::could_not_assess},
     {"published_module", &FloorPolicy::published_module},
     {"terraform_settings", &FloorPolicy::terraform_settings},
+    {"gitops_source", &FloorPolicy::gitops_source},
+    {"gitops_values", &FloorPolicy::gitops_values},
 }};
 
 template <typename T, std::size_t N>

@@ -104,6 +104,15 @@ TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
                             node.id));
       continue;
     }
+    if (changed.gitops >= GitOpsEffect::sync) {
+      raise(floor, floor_of(policy.gitops_source,
+                            "GitOps " + std::string(to_string(changed.gitops)) +
+                                " changed: what it deploys may be replaced, pruned or left behind",
+                            node.id));
+    } else if (changed.gitops == GitOpsEffect::values) {
+      raise(floor, floor_of(policy.gitops_values,
+                            "GitOps values changed: what it deploys is rendered anew", node.id));
+    }
     if (changed.opt_in) continue;  // nothing changes at the defaults (published modules only)
     raise(floor, class_floor(node, changed.action, policy));
   }

@@ -20,6 +20,12 @@ enum class ChangeAction { create, update, replace, destroy };
 [[nodiscard]] std::string_view to_string(ChangeAction action);  // "delete" for destroy
 [[nodiscard]] std::optional<ChangeAction> parse_change_action(std::string_view name);
 
+// What a change to a GitOps object (Argo CD Application, Flux HelmRelease, ...) does to what
+// it deploys, weakest first (change/gitops_changes.hpp).
+enum class GitOpsEffect : std::uint8_t { none, values, sync, source };
+
+[[nodiscard]] std::string_view to_string(GitOpsEffect effect);  // "none", "values", ...
+
 // Where a change was found: `--changed`, a unified diff, a Terraform plan, a git range.
 enum class ChangeSource : std::uint8_t { changed, diff, plan, git };
 
@@ -37,6 +43,9 @@ struct ChangedNode {
   // Nothing changes for a caller that keeps its module's defaults (change/opt_in.hpp). In a
   // published module no class floor applies to it.
   bool opt_in = false;
+  // A GitOps object's source, sync policy or values changed (or it was deleted): the
+  // gitops_source and gitops_values floors.
+  GitOpsEffect gitops = GitOpsEffect::none;
   auto operator<=>(const ChangedNode&) const = default;
 };
 

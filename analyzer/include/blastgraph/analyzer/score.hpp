@@ -50,6 +50,8 @@ struct FloorPolicy {
   Tier could_not_assess = Tier::medium;   // changed infrastructure files it cannot assess
   Tier published_module = Tier::medium;   // a module only examples, tests or wrappers call
   Tier terraform_settings = Tier::high;   // provider or Terraform constraints, provider blocks
+  Tier gitops_source = Tier::high;        // a GitOps object's source or sync policy; deleted
+  Tier gitops_values = Tier::medium;      // a GitOps object's Helm values, patches, images
 };
 
 struct ScorePolicy {
