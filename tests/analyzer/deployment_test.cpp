@@ -45,11 +45,6 @@ class PublishedModule : public GitRepoTest {
     commit("base");
   }
 
-  analyzer::ScoreReport score() {
-    std::vector<analyzer::ChangeFindings> all;
-    all.push_back(compare());
-    return score_findings(m_ws, std::move(all));
-  }
 };
 
 TEST_F(PublishedModule, ModuleCodeIsScoredOnceAsACallerSeesIt) {

@@ -78,11 +78,6 @@ class FailClosed : public GitRepoTest {
     commit("base");
   }
 
-  analyzer::ScoreReport score(const analyzer::ScorePolicy& policy = {}) {
-    std::vector<analyzer::ChangeFindings> all;
-    all.push_back(compare());
-    return score_findings(m_ws, std::move(all), policy);
-  }
 };
 
 TEST_F(FailClosed, AHelmValuesChangeIsNeverASilentZero) {

@@ -1,6 +1,7 @@
 #include "git_repo_support.hpp"
 
 #include "change/process.hpp"
+#include "change_test_support.hpp"
 
 namespace blastgraph::testing {
 
@@ -42,6 +43,12 @@ analyzer::ChangeFindings GitRepoTest::compare(const std::string& range) {
   if (!result) return {};
   if (result->head) m_ws = std::move(*result->head);
   return std::move(result->findings);
+}
+
+analyzer::ScoreReport GitRepoTest::score(const analyzer::ScorePolicy& policy) {
+  std::vector<analyzer::ChangeFindings> all;
+  all.push_back(compare());
+  return score_findings(m_ws, std::move(all), policy);
 }
 
 }  // namespace blastgraph::testing

@@ -9,6 +9,7 @@
 
 #include "analyzer_test_support.hpp"
 #include "blastgraph/analyzer/change_sources.hpp"
+#include "blastgraph/analyzer/score.hpp"
 
 namespace blastgraph::testing {
 
@@ -25,6 +26,9 @@ class GitRepoTest : public ::testing::Test {
   // The working tree (or a range) against `range`, as `score --git` runs it; m_ws becomes the
   // head workspace.
   analyzer::ChangeFindings compare(const std::string& range = "main");
+
+  // compare() against main, extended, merged and scored as `score --git main` does.
+  analyzer::ScoreReport score(const analyzer::ScorePolicy& policy = {});
 
   TempTree m_tree;
   analyzer::Workspace m_ws;

@@ -93,11 +93,6 @@ class GitOpsRepo : public GitRepoTest {
     m_tree.write("clusters/prod/guestbook.yaml", k_application);
     commit("base");
   }
-  analyzer::ScoreReport score() {
-    std::vector<analyzer::ChangeFindings> all;
-    all.push_back(compare());
-    return score_findings(m_ws, std::move(all));
-  }
 };
 
 TEST_F(GitOpsRepo, AValuesChangeIsMedium) {

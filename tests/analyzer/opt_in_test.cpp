@@ -131,9 +131,7 @@ TEST_F(OptInModule, AnOptInInputOfAPublishedModuleIsMediumNotHigh) {
   m_tree.write("main.tf", text);
   m_tree.write("variables.tf",
                "variable \"role_path\" {\n  type    = string\n  default = null\n}\n");
-  std::vector<analyzer::ChangeFindings> all;
-  all.push_back(compare());
-  const auto report = score_findings(m_ws, std::move(all));
+  const auto report = score();
   ASSERT_EQ(report.changed.size(), 2U);
   EXPECT_EQ(report.changed[0].id, "examples/complete:module.app.aws_iam_role.this");
   EXPECT_EQ(report.changed[0].detail,
@@ -145,9 +143,7 @@ TEST_F(OptInModule, AnOptInInputOfAPublishedModuleIsMediumNotHigh) {
   // The same argument with a value set is an IAM change for every caller.
   text.replace(text.find("var.role_path"), 13, "\"/apps/\"");
   m_tree.write("main.tf", text);
-  std::vector<analyzer::ChangeFindings> again;
-  again.push_back(compare());
-  EXPECT_EQ(score_findings(m_ws, std::move(again)).tier, analyzer::Tier::high);
+  EXPECT_EQ(score().tier, analyzer::Tier::high);
 }
 
 }  // namespace
