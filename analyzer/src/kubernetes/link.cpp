@@ -77,7 +77,7 @@ void add_kubernetes_nodes(const ObjectIndex& index, graph::GraphBuilder& builder
     node.role = graph::Role::resource;
     node.service = service_of(object);
     node.span = object.span;
-    node.criticality = classify_kind(object.kind);
+    node.criticality = classify_object(object);
     builder.add_node(std::move(node));
     // NOTE: names written outside the manifests (a cloud identity bound to
     // "<ns>/<ServiceAccount>") find the object whatever its scope.

@@ -1,5 +1,6 @@
 #include "kubernetes/objects.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <map>
@@ -38,7 +39,15 @@ struct KindClass {
   Criticality criticality;
 };
 
-constexpr std::array<KindClass, 31> k_kind_classes{{
+// Images of database servers: a workload that runs one holds data (database class), so
+// deleting or replacing it is CRITICAL like a managed database.
+constexpr std::array<std::string_view, 16> k_database_images{
+    "mysql",         "mariadb",           "postgres",  "postgresql",
+    "mongo",         "mongodb",           "cassandra", "redis",
+    "elasticsearch", "opensearch",        "cockroach", "couchdb",
+    "neo4j",         "clickhouse-server", "influxdb",  "timescaledb"};
+
+constexpr std::array<KindClass, 30> k_kind_classes{{
     {"Deployment", Criticality::compute},
     {"StatefulSet", Criticality::compute},
     {"DaemonSet", Criticality::compute},
@@ -57,7 +66,6 @@ constexpr std::array<KindClass, 31> k_kind_classes{{
     {"HTTPRoute", Criticality::network},
     {"GRPCRoute", Criticality::network},
     {"TLSRoute", Criticality::network},
-    {"Namespace", Criticality::network},
     {"Secret", Criticality::secrets},
     {"ServiceAccount", Criticality::iam},
     {"Role", Criticality::iam},
@@ -152,6 +160,32 @@ graph::Criticality classify_kind(std::string_view kind) {
     if (entry.kind == kind) return entry.criticality;
   }
   return kind == "CustomResourceDefinition" ? Criticality::account : Criticality::normal;
+}
+
+namespace {
+
+// "docker.io/bitnami/postgresql:16.2@sha256:..." -> "postgresql".
+std::string_view image_name(std::string_view image) {
+  image = image.substr(0, image.find('@'));
+  const auto slash = image.rfind('/');
+  if (slash != std::string_view::npos) image.remove_prefix(slash + 1);
+  return image.substr(0, image.find(':'));
+}
+
+bool runs_database(const kubernetes::Object& object) {
+  return std::any_of(object.images.begin(), object.images.end(), [](const std::string& image) {
+    const auto name = image_name(image);
+    return std::find(k_database_images.begin(), k_database_images.end(), name) !=
+           k_database_images.end();
+  });
+}
+
+}  // namespace
+
+graph::Criticality classify_object(const kubernetes::Object& object) {
+  const auto criticality = classify_kind(object.kind);
+  return criticality == Criticality::compute && runs_database(object) ? Criticality::database
+                                                                      : criticality;
 }
 
 ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files,

@@ -39,6 +39,10 @@ inline constexpr std::string_view k_default_namespace = "default";
 
 [[nodiscard]] graph::Criticality classify_kind(std::string_view kind);
 
+// An object's class: its kind's, except that a workload running a database server image
+// (mysql, postgres, mongo, redis, ...) is a database.
+[[nodiscard]] graph::Criticality classify_object(const kubernetes::Object& object);
+
 struct PlacedObject {
   const kubernetes::Object* object = nullptr;
   std::string id;

@@ -50,6 +50,9 @@ void extract_containers(Extraction& x, yaml::Node spec, const std::string& path)
     for (std::size_t i = 0; i < containers.size() && containers.is_sequence(); ++i) {
       yaml::Node container = containers.item(i);
       std::string container_path = path + "." + std::string(list) + item_label(container, i);
+      if (const yaml::Node image = container.find("image"); image.is_text()) {
+        x.object().images.emplace_back(image.scalar());
+      }
       extract_env(x, container.find("env"), container_path);
       extract_env_from(x, container.find("envFrom"), container_path);
     }

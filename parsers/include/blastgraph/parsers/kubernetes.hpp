@@ -196,6 +196,7 @@ struct Object {
   std::optional<Labels> service_selector;  // Service spec.selector (equality only)
   std::string service_type;                // Service spec.type as written
   std::string external_name;               // Service spec.externalName
+  std::vector<std::string> images;         // every container's image, as written, in order
 
   std::vector<ObjectRef> references;  // in source order
   std::vector<SelectorRef> selectors;
