@@ -33,6 +33,11 @@ std::string example(const std::string& name) {
          name + "\"\n}\n";
 }
 
+std::string replaced(std::string text, std::string_view from, std::string_view to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
 // A repository of one reusable module (its code at the top) and two examples that call it.
 class PublishedModule : public GitRepoTest {
  protected:
@@ -44,7 +49,6 @@ class PublishedModule : public GitRepoTest {
     m_tree.write("examples/simple/main.tf", example("simple"));
     commit("base");
   }
-
 };
 
 TEST_F(PublishedModule, ModuleCodeIsScoredOnceAsACallerSeesIt) {
@@ -110,6 +114,21 @@ TEST_F(PublishedModule, ADeployedCallerIsScoredAsItIs) {
   EXPECT_EQ(report.changed[0].detail, "");
   EXPECT_TRUE(report.notes.empty());
   EXPECT_EQ(report.floor.reason, "IAM resource changed");
+}
+
+TEST_F(PublishedModule, ANewSubmoduleIsMediumForCallersOptIn) {
+  m_tree.write("modules/extra/main.tf", k_module);
+  m_tree.write("modules/extra/variables.tf", k_variables);
+  m_tree.write("examples/extra/main.tf",
+               replaced(example("extra"), "../../", "../../modules/extra"));
+  const auto report = score();
+  EXPECT_EQ(report.tier, analyzer::Tier::medium);  // its IAM role reaches no caller yet
+  EXPECT_EQ(report.floor.reason.substr(0, 24), "published module changed");
+  const auto role = std::find_if(report.changed.begin(), report.changed.end(), [](const auto& c) {
+    return c.id == "examples/extra:module.queue.aws_iam_role.this";
+  });
+  ASSERT_NE(role, report.changed.end());
+  EXPECT_EQ(role->detail, "new module code, scored as examples/extra calls it");
 }
 
 }  // namespace

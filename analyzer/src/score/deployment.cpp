@@ -12,7 +12,8 @@ namespace {
 
 // caller_changed: a node of a module call that an example or wrapper added or removed; the
 // classification's second member is then that call's id.
-enum class Kind { deployed, not_deployed, module_code, caller_changed };
+// new_module: module code that did not exist before the change, which only new callers call.
+enum class Kind { deployed, not_deployed, module_code, caller_changed, new_module };
 
 // "examples/complete:module.vpc.module.sub.aws_x.y" -> the ids of its module calls, outermost
 // first: "examples/complete:module.vpc", "examples/complete:module.vpc.module.sub".
@@ -34,15 +35,30 @@ bool root_not_deployed(const std::string& root) {
   return root != "." && file_kinds::is_not_deployed(root + "/");
 }
 
+// One block of module code: its file and line (every instance of it shares them).
+std::string block_key(const graph::Node& node) {
+  return node.span.file + ":" + std::to_string(node.span.first_line);
+}
+
 class Classifier {
  public:
   Classifier(const Workspace& workspace, const ChangeSet& changes)
       : m_configured(workspace.configured_roots.begin(), workspace.configured_roots.end()),
         m_library(std::any_of(workspace.terraform_roots.begin(), workspace.terraform_roots.end(),
                               root_not_deployed)) {
+    std::set<graph::NodeIndex> changed_nodes;
     for (const auto& changed : changes.nodes) {
+      changed_nodes.insert(changed.node);
       if (changed.action == ChangeAction::create || changed.action == ChangeAction::destroy) {
         m_added_or_removed.insert(workspace.graph.node(changed.node).id);
+      }
+    }
+    // Blocks with an instance the change leaves alone: code that existed before it.
+    const auto& graph = workspace.graph;
+    for (graph::NodeIndex i = 0; i < graph.node_count(); ++i) {
+      const auto& node = graph.node(i);
+      if (node.domain == graph::Domain::terraform && !changed_nodes.contains(i)) {
+        m_existing_blocks.insert(block_key(node));
       }
     }
   }
@@ -61,7 +77,11 @@ class Classifier {
     const bool wrapper = !example && !m_configured.contains(root);
     if (!example && !wrapper) return {Kind::deployed, {}};
     for (const auto& call : module_calls_of(node.id)) {
-      if (m_added_or_removed.contains(call)) return {Kind::caller_changed, call};
+      if (!m_added_or_removed.contains(call)) continue;
+      // A new module that only a new example calls is new published code, not the example's.
+      if (!file.empty() && !m_existing_blocks.contains(block_key(node)))
+        return {Kind::new_module, {}};
+      return {Kind::caller_changed, call};
     }
     // A root's own resources are what it deploys; what it calls is a module's code. In a
     // repository of modules with examples, an unconfigured root is one of the modules (a
@@ -77,12 +97,8 @@ class Classifier {
   std::set<std::string> m_configured;
   bool m_library = false;  // some root is an example or a test
   std::set<std::string> m_added_or_removed;
+  std::set<std::string> m_existing_blocks;
 };
-
-// One block of module code: its file and line (every instance of it shares them).
-std::string block_key(const graph::Node& node) {
-  return node.span.file + ":" + std::to_string(node.span.first_line);
-}
 
 std::string root_of(const std::string& id) {
   return id.substr(0, id.find(':'));
@@ -98,6 +114,7 @@ DeploymentView deployment_view(const Workspace& workspace, const ChangeSet& chan
   view.listed.assign(count, true);
   view.notes.assign(count, {});
   view.module_code.assign(count, false);
+  view.new_module.assign(count, false);
   const Classifier classifier(workspace, changes);
   std::vector<Kind> kinds(count);
   std::set<std::string> deployed_blocks;
@@ -106,6 +123,11 @@ DeploymentView deployment_view(const Workspace& workspace, const ChangeSet& chan
   for (std::size_t i = 0; i < count; ++i) {
     const auto& node = graph.node(changes.nodes[i].node);
     auto [kind, note] = classifier.classify(node);
+    if (kind == Kind::new_module) {
+      // Published like any module code, and opt-in: no caller gets it until it calls it.
+      view.new_module[i] = true;
+      kind = Kind::module_code;
+    }
     kinds[i] = kind;
     if (kind == Kind::not_deployed) {
       view.scored[i] = false;
@@ -174,7 +196,8 @@ DeploymentView deployment_view(const Workspace& workspace, const ChangeSet& chan
       continue;
     }
     view.module_code[i] = true;
-    view.notes[i] = "module code, scored as " + root_of(node.id) + " calls it";
+    view.notes[i] = std::string(view.new_module[i] ? "new module code" : "module code") +
+                    ", scored as " + root_of(node.id) + " calls it";
     if (const auto others = folded_count[key] - 1; others > 0) {
       view.notes[i] += " (+" + std::to_string(others) + " instance" + (others == 1 ? "" : "s") +
                        " in other callers)";
@@ -198,6 +221,7 @@ ChangeSet scored_changes(const ChangeSet& changes, const DeploymentView& view) {
     out.nodes.push_back(changes.nodes[i]);
     // A deployed root sets its inputs itself: defaults say nothing of what it gets.
     if (!view.module_code[i]) out.nodes.back().opt_in = false;
+    if (view.new_module[i]) out.nodes.back().opt_in = true;
   }
   return out;
 }
