@@ -125,5 +125,27 @@ TEST_F(GitOpsRepo, DeletingAnApplicationIsHigh) {
   EXPECT_EQ(report.tier, analyzer::Tier::high);
 }
 
+TEST_F(GitOpsRepo, AnAppOfAppsChartThatCannotBeRenderedIsHigh) {
+  m_tree.write("apps/Chart.yaml", "apiVersion: v2\nname: apps\nversion: 1.0.0\n");
+  m_tree.write("apps/values.yaml", "spec:\n  source:\n    targetRevision: main\n");
+  m_tree.write("apps/templates/guestbook.yaml",
+               "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: guestbook\n"
+               "spec:\n  source:\n    targetRevision: {{ .Values.spec.source.targetRevision }}\n");
+  m_tree.write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
+  m_tree.write("charts/web/values.yaml", "replicas: 1\n");
+  m_tree.write("charts/web/templates/deployment.yaml", "kind: Deployment\n");
+  commit("charts");
+  m_tree.write("apps/values.yaml", "spec:\n  source:\n    targetRevision: feature-x\n");
+  const auto repointed = score();
+  EXPECT_EQ(repointed.tier, analyzer::Tier::high);
+  EXPECT_EQ(repointed.floor.reason,
+            "could not assess a chart that renders GitOps applications, which may repoint what "
+            "they deploy: apps/values.yaml");
+  // A chart of plain workloads stays at the could_not_assess floor.
+  m_tree.write("apps/values.yaml", "spec:\n  source:\n    targetRevision: main\n");
+  m_tree.write("charts/web/values.yaml", "replicas: 2\n");
+  EXPECT_EQ(score().tier, analyzer::Tier::medium);
+}
+
 }  // namespace
 }  // namespace blastgraph::testing

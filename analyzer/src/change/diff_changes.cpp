@@ -7,8 +7,8 @@
 #include "blastgraph/analyzer/change_sources.hpp"
 #include "blastgraph/core/file_io.hpp"
 #include "blastgraph/parsers/terraform.hpp"
-#include "change/unified_diff.hpp"
 #include "change/file_kinds.hpp"
+#include "change/unified_diff.hpp"
 #include "terraform/overrides.hpp"
 
 namespace blastgraph::analyzer {
@@ -127,7 +127,9 @@ UnmappedChange unmapped_file(std::string file, std::string reason,
   return {ChangeSource::diff, std::move(file), 0, 0, {}, std::move(reason), kind};
 }
 
-bool is_terraform(std::string_view path) { return ends_with(path, ".tf") || ends_with(path, ".tf.json"); }
+bool is_terraform(std::string_view path) {
+  return ends_with(path, ".tf") || ends_with(path, ".tf.json");
+}
 
 // A hunk outside every node: comments are no change; other lines of a Terraform file lie in
 // a settings block (terraform, provider, moved, ...), which cannot be assessed from a diff.
@@ -135,11 +137,15 @@ UnmappedChange unmapped_hunk(const std::string& file, const diffs::Hunk& hunk) {
   const auto first = hunk.new_start;
   const auto last = hunk.new_count == 0 ? hunk.new_start : hunk.new_start + hunk.new_count - 1;
   if (hunk.comments_only) {
-    return {ChangeSource::diff, file, first, last, {}, "comments or blank lines only",
+    return {ChangeSource::diff,     file, first, last, {}, "comments or blank lines only",
             UnmappedKind::no_effect};
   }
   if (is_terraform(file)) {
-    return {ChangeSource::diff, file, first, last, {},
+    return {ChangeSource::diff,
+            file,
+            first,
+            last,
+            {},
             "changed lines lie outside every resource, value and module: Terraform settings "
             "(--git BASE compares them)",
             UnmappedKind::unassessable};
@@ -175,7 +181,9 @@ UnmappedChange unmapped_whole_file(const Workspace& workspace, const std::string
   auto kind = file_kinds::classify(workspace, path);
   if (file.deleted) kind.reason = "file deleted; " + kind.reason;
   if (file.binary) kind.reason += " (binary file)";
-  return unmapped_file(path, std::move(kind.reason), kind.kind);
+  auto entry = unmapped_file(path, std::move(kind.reason), kind.kind);
+  entry.gitops = kind.gitops;
+  return entry;
 }
 
 // Strips the scanned root's prefix; nullopt when the path lies outside it.

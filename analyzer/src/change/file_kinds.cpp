@@ -150,6 +150,13 @@ std::optional<FileKind> unassessable(const Workspace& workspace, std::string_vie
                                      std::string_view name) {
   const auto kind = UnmappedKind::unassessable;
   if (const auto* chart = chart_of(workspace, path)) {
+    const auto& gitops = workspace.gitops_charts;
+    if (std::find(gitops.begin(), gitops.end(), *chart) != gitops.end()) {
+      return FileKind{kind,
+                      "Helm chart " + *chart +
+                          " renders GitOps applications: a change may repoint what they deploy",
+                      GitOpsEffect::source};
+    }
     return FileKind{kind, "Helm chart " + *chart +
                               ": deploys what only `helm template` renders (values, templates)"};
   }

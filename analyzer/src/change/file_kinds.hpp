@@ -17,6 +17,8 @@ namespace blastgraph::analyzer::file_kinds {
 struct FileKind {
   UnmappedKind kind = UnmappedKind::other;
   std::string reason;
+  // A file of a chart that renders GitOps objects: what it deploys may be repointed.
+  GitOpsEffect gitops = GitOpsEffect::none;
 };
 
 // The kind of `path` (relative to the scanned root, '/' separated), a file that holds no node

@@ -9,8 +9,8 @@
 #include "change/file_revisions.hpp"
 #include "change/git_tree.hpp"
 #include "change/gitops_changes.hpp"
-#include "change/opt_in.hpp"
 #include "change/node_content.hpp"
+#include "change/opt_in.hpp"
 #include "change/settings_changes.hpp"
 #include "kubernetes/ids.hpp"
 #include "terraform/module_tree.hpp"
@@ -355,7 +355,7 @@ void list_other_files(const git::Repository& repo, const Range& range, const Rev
     }
     auto kind = kind_of_file(base, head, file, with_nodes.contains(file.path), compared);
     out.unmapped.push_back(
-        {ChangeSource::git, file.path, 0, 0, {}, std::move(kind.reason), kind.kind});
+        {ChangeSource::git, file.path, 0, 0, {}, std::move(kind.reason), kind.kind, kind.gitops});
   }
 }
 

@@ -67,16 +67,22 @@ const HelmChart* HelmCharts::chart_of(const std::string& file) const {
   return nullptr;
 }
 
-std::vector<std::string> HelmCharts::dirs() const {
+std::vector<std::string> HelmCharts::dirs(bool gitops) const {
   std::vector<std::string> out;
-  for (const auto& chart : m_charts) out.push_back(chart.dir);
+  for (const auto& chart : m_charts) {
+    if (!gitops || chart.renders_gitops) out.push_back(chart.dir);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-void HelmCharts::add_template(const std::string& file) {
+void HelmCharts::add_template(const std::string& file, std::string_view text) {
+  const bool gitops = text.find("argoproj.io") != std::string_view::npos ||
+                      text.find("toolkit.fluxcd.io") != std::string_view::npos;
   for (auto& chart : m_charts) {
-    if (&chart == chart_of(file)) chart.templates.push_back(file);
+    if (&chart != chart_of(file)) continue;
+    chart.templates.push_back(file);
+    chart.renders_gitops = chart.renders_gitops || gitops;
   }
 }
 

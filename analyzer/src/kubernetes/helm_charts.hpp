@@ -17,6 +17,7 @@ struct HelmChart {
   std::string dir;                     // relative to the scanned root
   std::string name;                    // Chart.yaml `name`, else the directory's name
   std::vector<std::string> templates;  // files of templates/ read so far
+  bool renders_gitops = false;         // a template names argoproj.io or toolkit.fluxcd.io
 
   // Whether `file` (below this chart's directory) is one of the templates `helm template`
   // renders.
@@ -33,10 +34,11 @@ class HelmCharts {
   // The chart a file belongs to, or nullptr. Its `crds/` files are installed as they are:
   // plain manifests, not part of the chart here.
   [[nodiscard]] const HelmChart* chart_of(const std::string& file) const;
-  // The charts' directories, sorted (subcharts are part of their parent).
-  [[nodiscard]] std::vector<std::string> dirs() const;
-  // Records `file` as one of its chart's templates.
-  void add_template(const std::string& file);
+  // The charts' directories, sorted (subcharts are part of their parent); with `gitops`, only
+  // those that render GitOps objects.
+  [[nodiscard]] std::vector<std::string> dirs(bool gitops = false) const;
+  // Records `file`, whose text is `text`, as one of its chart's templates.
+  void add_template(const std::string& file, std::string_view text);
 
   // One k8s-helm-chart warning per chart with templates; the command names the namespace a
   // GitOps application of the chart's directory deploys it to, when there is one.

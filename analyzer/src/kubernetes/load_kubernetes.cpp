@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "blastgraph/core/file_io.hpp"
 #include "kubernetes/applications.hpp"
 #include "kubernetes/helm_charts.hpp"
 #include "kubernetes/kustomize.hpp"
@@ -112,7 +113,8 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
   // A chart's templates are manifests the tree does not hold yet: not read, reported once
   // per chart.
   for (const auto& path : chart_templates) {
-    charts.add_template(path);
+    const auto text = read_file(root / path, options.max_file_bytes);
+    charts.add_template(path, text ? *text : std::string());
     input->manifest_paths.push_back(path);
     ++workspace.coverage.files_scanned;
     workspace.coverage.unread_files.push_back({path, ReadProblem::unparsed, {}, {}, {}});
@@ -122,6 +124,7 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
   for (auto& build : rendered.builds) {
     for (auto& source : build.files) input->rendered.push_back(std::move(source));
   }
+  workspace.gitops_charts = charts.dirs(true);
   input->apps = std::make_unique<AppRoots>(gitops_roots(*input, discovered, options));
   report_unplaced_releases(*input, *input->apps, workspace.diagnostics);
   const auto chart_diagnostics = charts.diagnostics(*input->apps);

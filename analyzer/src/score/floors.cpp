@@ -92,6 +92,19 @@ TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
   if (const auto files = unassessable_files(changes); !files.empty()) {
     raise(floor, floor_of(policy.could_not_assess, files_reason("could not assess: ", files), ""));
   }
+  std::set<std::string> gitops_files;
+  for (const auto& entry : changes.unmapped) {
+    if (entry.kind == UnmappedKind::unassessable && entry.gitops >= GitOpsEffect::sync) {
+      gitops_files.insert(entry.file);
+    }
+  }
+  if (!gitops_files.empty()) {
+    raise(floor, floor_of(policy.gitops_source,
+                          files_reason("could not assess a chart that renders GitOps "
+                                       "applications, which may repoint what they deploy: ",
+                                       {gitops_files.begin(), gitops_files.end()}),
+                          ""));
+  }
   if (changes.nodes.empty()) return floor;
   const auto& graph = workspace.graph;
   for (const auto& changed : changes.nodes) {

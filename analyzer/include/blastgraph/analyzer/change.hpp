@@ -79,6 +79,7 @@ struct UnmappedChange {
   std::string subject;           // plan: the address; git: the node id; else empty
   std::string reason;            // why it could not be mapped
   UnmappedKind kind = UnmappedKind::other;
+  GitOpsEffect gitops = GitOpsEffect::none;  // unassessable: a chart rendering GitOps objects
   auto operator<=>(const UnmappedChange&) const = default;
 };
 

@@ -100,6 +100,9 @@ struct Workspace {
   // Directories of the Helm charts in the tree (a Chart.yaml beside them), sorted: their
   // templates and values deploy what blastgraph cannot read until `helm template` renders it.
   std::vector<std::string> helm_charts;
+  // The charts among those whose templates render GitOps objects (Argo CD or Flux): an
+  // app-of-apps. A change to their values or templates may repoint what those deploy.
+  std::vector<std::string> gitops_charts;
 };
 
 // Scans `root` (a directory) and builds its graph. Bad input becomes diagnostics; an error is
