@@ -131,5 +131,23 @@ TEST_F(PublishedModule, ANewSubmoduleIsMediumForCallersOptIn) {
   EXPECT_EQ(role->detail, "new module code, scored as examples/extra calls it");
 }
 
+TEST_F(PublishedModule, AChangedInputDefaultIsHigh) {
+  m_tree.write("variables.tf",
+               "variable \"name\" {\n  type    = string\n  default = \"queue\"\n}\n");
+  commit("a default");
+  m_tree.write("variables.tf",
+               "variable \"name\" {\n  type    = string\n  default = \"jobs\"\n}\n");
+  const auto report = score();
+  EXPECT_EQ(report.tier, analyzer::Tier::high);
+  EXPECT_EQ(report.floor.reason,
+            "a published module's input default changed: every caller that does not set it gets "
+            "the new value");
+  // Only its description: no effect at all.
+  m_tree.write("variables.tf",
+               "variable \"name\" {\n  description = \"Queue name\"\n"
+               "  type    = string\n  default = \"queue\"\n}\n");
+  EXPECT_EQ(score().tier, analyzer::Tier::low);
+}
+
 }  // namespace
 }  // namespace blastgraph::testing

@@ -77,15 +77,21 @@ ChangeSet merge_changes(const graph::Graph& graph, std::span<const ChangeFinding
                          UnmappedKind::unassessable});
         continue;
       }
-      auto [it, inserted] = by_node.emplace(
-          index,
-          ChangedNode{
-              index, change.action, {}, {}, change.governed_only, change.opt_in, change.gitops});
+      auto [it, inserted] =
+          by_node.emplace(index, ChangedNode{.node = index,
+                                             .action = change.action,
+                                             .sources = {},
+                                             .detail = {},
+                                             .governed_only = change.governed_only,
+                                             .opt_in = change.opt_in,
+                                             .default_changed = change.default_changed,
+                                             .gitops = change.gitops});
       auto& node = it->second;
       if (!inserted) {
         node.action = std::max(node.action, change.action);
         node.governed_only = node.governed_only && change.governed_only;
         node.opt_in = node.opt_in && change.opt_in;
+        node.default_changed = node.default_changed || change.default_changed;
         node.gitops = std::max(node.gitops, change.gitops);
       }
       if (std::find(node.sources.begin(), node.sources.end(), change.source) ==

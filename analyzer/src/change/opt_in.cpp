@@ -151,6 +151,16 @@ class Files {
   std::map<std::string, Defaults> m_defaults;
 };
 
+// A variable whose default differs: every caller that does not set it gets the new value.
+bool default_changed(const terraform::Block& base, const terraform::Block& head) {
+  if (head.kind != terraform::BlockKind::variable || base.kind != head.kind) return false;
+  const auto a = base.attributes.find("default");
+  const auto b = head.attributes.find("default");
+  if (a == base.attributes.end() || b == head.attributes.end()) return a != b;
+  return content::fold_whitespace(a->second.expression) !=
+         content::fold_whitespace(b->second.expression);
+}
+
 }  // namespace
 
 bool inert_update(const terraform::Block& base, const terraform::Block& head,
@@ -172,7 +182,8 @@ void mark_opt_in(const Workspace& base, const Workspace& head, std::size_t max_f
                  ChangeFindings& found) {
   Files base_files(base.root, max_file_bytes);
   Files head_files(head.root, max_file_bytes);
-  std::map<std::string, bool> verdicts;  // per declaration: every instance shares it
+  enum class Verdict { none, opt_in, default_changed };
+  std::map<std::string, Verdict> verdicts;  // per declaration: every instance shares it
   for (auto& change : found.changes) {
     if (change.governed_only || !change.detail.empty()) continue;  // moves, settings, ...
     if (change.action != ChangeAction::update && change.action != ChangeAction::create) continue;
@@ -188,20 +199,30 @@ void mark_opt_in(const Workspace& base, const Workspace& head, std::size_t max_f
       old = &base.graph.node(before);
       key += "<" + old->span.file + ":" + std::to_string(old->span.first_line);
     }
-    auto [it, inserted] = verdicts.try_emplace(key, false);
+    auto [it, inserted] = verdicts.try_emplace(key, Verdict::none);
     if (inserted) {
       const auto& defaults = head_files.defaults(terraform_link::parent_dir(node.span.file));
       const auto* now = head_files.block(node.span.file, node.span.first_line, change.id);
+      const auto* then = old == nullptr
+                             ? nullptr
+                             : base_files.block(old->span.file, old->span.first_line, change.id);
       if (now != nullptr && old == nullptr) {
-        it->second = inert_create(*now, defaults);
-      } else if (now != nullptr) {
-        const auto* then = base_files.block(old->span.file, old->span.first_line, change.id);
-        it->second = then != nullptr && inert_update(*then, *now, defaults);
+        if (inert_create(*now, defaults)) it->second = Verdict::opt_in;
+      } else if (now != nullptr && then != nullptr) {
+        if (default_changed(*then, *now)) {
+          it->second = Verdict::default_changed;
+        } else if (inert_update(*then, *now, defaults)) {
+          it->second = Verdict::opt_in;
+        }
       }
     }
-    if (!it->second) continue;
-    change.opt_in = true;
-    change.detail = "opt-in: nothing changes at the module's defaults";
+    if (it->second == Verdict::default_changed) {
+      change.default_changed = true;
+      change.detail = "input default changed";
+    } else if (it->second == Verdict::opt_in) {
+      change.opt_in = true;
+      change.detail = "opt-in: nothing changes at the module's defaults";
+    }
   }
 }
 

@@ -26,7 +26,7 @@ constexpr std::array<Field<int TierThresholds::*>, 3> k_thresholds{{
     {"critical", &TierThresholds::critical},
 }};
 
-constexpr std::array<Field<Tier FloorPolicy::*>, 13> k_floors{{
+constexpr std::array<Field<Tier FloorPolicy::*>, 14> k_floors{{
     {"iam", &FloorPolicy::iam},
     {"network", &FloorPolicy::network},
     {"account", &FloorPolicy::account},
@@ -40,6 +40,7 @@ constexpr std::array<Field<Tier FloorPolicy::*>, 13> k_floors{{
     {"terraform_settings", &FloorPolicy::terraform_settings},
     {"gitops_source", &FloorPolicy::gitops_source},
     {"gitops_values", &FloorPolicy::gitops_values},
+    {"published_default", &FloorPolicy::published_default},
 }};
 
 template <typename T, std::size_t N>

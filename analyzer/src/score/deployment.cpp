@@ -220,7 +220,10 @@ ChangeSet scored_changes(const ChangeSet& changes, const DeploymentView& view) {
     if (!view.scored[i]) continue;
     out.nodes.push_back(changes.nodes[i]);
     // A deployed root sets its inputs itself: defaults say nothing of what it gets.
-    if (!view.module_code[i]) out.nodes.back().opt_in = false;
+    if (!view.module_code[i]) {
+      out.nodes.back().opt_in = false;
+      out.nodes.back().default_changed = false;
+    }
     if (view.new_module[i]) out.nodes.back().opt_in = true;
   }
   return out;

@@ -126,6 +126,12 @@ TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
       raise(floor, floor_of(policy.gitops_values,
                             "GitOps values changed: what it deploys is rendered anew", node.id));
     }
+    if (changed.default_changed) {
+      raise(floor, floor_of(policy.published_default,
+                            "a published module's input default changed: every caller that does "
+                            "not set it gets the new value",
+                            node.id));
+    }
     if (changed.opt_in) continue;  // nothing changes at the defaults (published modules only)
     raise(floor, class_floor(node, changed.action, policy));
   }

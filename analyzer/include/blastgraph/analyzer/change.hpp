@@ -43,6 +43,8 @@ struct ChangedNode {
   // Nothing changes for a caller that keeps its module's defaults (change/opt_in.hpp). In a
   // published module no class floor applies to it.
   bool opt_in = false;
+  // A variable whose default changed: in a published module, the published_default floor.
+  bool default_changed = false;
   // A GitOps object's source, sync policy or values changed (or it was deleted): the
   // gitops_source and gitops_values floors.
   GitOpsEffect gitops = GitOpsEffect::none;

@@ -38,6 +38,7 @@ struct FoundChange {
   std::string file;    // where it was found (the plan file); listed when the id is unknown
   bool governed_only = false;  // ChangedNode::governed_only
   bool opt_in = false;         // ChangedNode::opt_in
+  bool default_changed = false;  // ChangedNode::default_changed
   GitOpsEffect gitops = GitOpsEffect::none;  // ChangedNode::gitops
 };
 

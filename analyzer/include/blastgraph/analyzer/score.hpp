@@ -52,6 +52,7 @@ struct FloorPolicy {
   Tier terraform_settings = Tier::high;   // provider or Terraform constraints, provider blocks
   Tier gitops_source = Tier::high;        // a GitOps object's source or sync policy; deleted
   Tier gitops_values = Tier::medium;      // a GitOps object's Helm values, patches, images
+  Tier published_default = Tier::high;    // a published module's input default changed
 };
 
 struct ScorePolicy {
