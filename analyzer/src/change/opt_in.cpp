@@ -5,6 +5,7 @@
 #include <map>
 
 #include "blastgraph/core/file_io.hpp"
+#include "change/instance_keys.hpp"
 #include "change/node_content.hpp"
 #include "terraform/module_tree.hpp"
 
@@ -161,6 +162,22 @@ bool default_changed(const terraform::Block& base, const terraform::Block& head)
          content::fold_whitespace(b->second.expression);
 }
 
+std::string keys_text(const std::vector<std::string>& keys) {
+  std::string out;
+  for (const auto& key : keys) out += (out.empty() ? "" : ", ") + ("[\"" + key + "\"]");
+  return out;
+}
+
+// "instances created: ["b"]; instances destroyed: ["c"]; the others are unchanged".
+std::string instances_detail(const instances::InstanceChange& keys) {
+  std::string out;
+  if (!keys.added.empty()) out += "instances created: " + keys_text(keys.added);
+  if (!keys.removed.empty()) {
+    out += std::string(out.empty() ? "" : "; ") + "instances destroyed: " + keys_text(keys.removed);
+  }
+  return out + "; the others are unchanged";
+}
+
 }  // namespace
 
 bool inert_update(const terraform::Block& base, const terraform::Block& head,
@@ -182,8 +199,12 @@ void mark_opt_in(const Workspace& base, const Workspace& head, std::size_t max_f
                  ChangeFindings& found) {
   Files base_files(base.root, max_file_bytes);
   Files head_files(head.root, max_file_bytes);
-  enum class Verdict { none, opt_in, default_changed };
-  std::map<std::string, Verdict> verdicts;  // per declaration: every instance shares it
+  enum class Verdict { none, opt_in, default_changed, instances };
+  struct Found {
+    Verdict verdict = Verdict::none;
+    std::optional<instances::InstanceChange> instances;
+  };
+  std::map<std::string, Found> verdicts;  // per declaration: every instance shares it
   for (auto& change : found.changes) {
     if (change.governed_only || !change.detail.empty()) continue;  // moves, settings, ...
     if (change.action != ChangeAction::update && change.action != ChangeAction::create) continue;
@@ -199,29 +220,38 @@ void mark_opt_in(const Workspace& base, const Workspace& head, std::size_t max_f
       old = &base.graph.node(before);
       key += "<" + old->span.file + ":" + std::to_string(old->span.first_line);
     }
-    auto [it, inserted] = verdicts.try_emplace(key, Verdict::none);
+    auto [it, inserted] = verdicts.try_emplace(key);
     if (inserted) {
       const auto& defaults = head_files.defaults(terraform_link::parent_dir(node.span.file));
       const auto* now = head_files.block(node.span.file, node.span.first_line, change.id);
       const auto* then = old == nullptr
                              ? nullptr
                              : base_files.block(old->span.file, old->span.first_line, change.id);
+      auto& found_verdict = it->second;
       if (now != nullptr && old == nullptr) {
-        if (inert_create(*now, defaults)) it->second = Verdict::opt_in;
+        if (inert_create(*now, defaults)) found_verdict.verdict = Verdict::opt_in;
       } else if (now != nullptr && then != nullptr) {
         if (default_changed(*then, *now)) {
-          it->second = Verdict::default_changed;
+          found_verdict.verdict = Verdict::default_changed;
+        } else if (auto keys = instances::instance_change(*then, *now)) {
+          found_verdict = {Verdict::instances, std::move(keys)};
         } else if (inert_update(*then, *now, defaults)) {
-          it->second = Verdict::opt_in;
+          found_verdict.verdict = Verdict::opt_in;
         }
       }
     }
-    if (it->second == Verdict::default_changed) {
+    const auto& verdict = it->second;
+    if (verdict.verdict == Verdict::default_changed) {
       change.default_changed = true;
       change.detail = "input default changed";
-    } else if (it->second == Verdict::opt_in) {
+    } else if (verdict.verdict == Verdict::opt_in) {
       change.opt_in = true;
       change.detail = "opt-in: nothing changes at the module's defaults";
+    } else if (verdict.verdict == Verdict::instances) {
+      // Terraform creates the new instances and destroys the removed ones; the rest stay.
+      const auto& keys = *verdict.instances;
+      change.action = keys.removed.empty() ? ChangeAction::create : ChangeAction::destroy;
+      change.detail = instances_detail(keys);
     }
   }
 }

@@ -25,7 +25,10 @@ namespace blastgraph::analyzer::opt_in {
 // Marks the Terraform updates and creates among `found` that are inert at the defaults of
 // their module (the variables of the head block's directory): FoundChange::opt_in, with the
 // detail "opt-in: nothing changes at the module's defaults"; and the variables whose default
-// changed (added or removed included): FoundChange::default_changed, "input default changed".
+// changed (added or removed included): FoundChange::default_changed, "input default changed";
+// and the blocks whose literal for_each or count only gained or lost keys: the action of
+// those instances (create, or delete when any is removed), "instances created: [\"b\"]; the
+// others are unchanged" (instance_keys.hpp).
 void mark_opt_in(const Workspace& base, const Workspace& head, std::size_t max_file_bytes,
                  ChangeFindings& found);
 
