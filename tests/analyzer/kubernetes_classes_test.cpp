@@ -42,6 +42,15 @@ spec:
       containers: [{name: cache, image: "redis:7"}]
 ---
 apiVersion: v1
+kind: ReplicationController
+metadata: {name: legacy, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: legacy}}
+    spec:
+      containers: [{name: legacy, image: "httpd:2"}]
+---
+apiVersion: v1
 kind: Service
 metadata: {name: web, namespace: shop}
 spec: {selector: {app: web}, ports: [{port: 80}]}
@@ -85,6 +94,7 @@ class KubernetesClasses : public ::testing::Test {
 
 TEST_F(KubernetesClasses, OneCasePerClass) {
   EXPECT_EQ(class_of("k8s:shop/Deployment/web"), "compute");
+  EXPECT_EQ(class_of("k8s:shop/ReplicationController/legacy"), "compute");
   EXPECT_EQ(class_of("k8s:shop/StatefulSet/db"), "database");    // runs postgresql
   EXPECT_EQ(class_of("k8s:shop/Deployment/cache"), "database");  // runs redis
   EXPECT_EQ(class_of("k8s:shop/Service/web"), "network");

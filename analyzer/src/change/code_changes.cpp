@@ -28,8 +28,9 @@ bool is_code_file(const UnmappedChange& entry) {
 
 // Kubernetes classes autoscalers and disruption budgets as compute too (they decide where
 // pods run), but they run no code: only kinds that run containers take a code change.
-constexpr std::array<std::string_view, 7> k_kubernetes_workloads{
-    "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"};
+constexpr std::array<std::string_view, 8> k_kubernetes_workloads{
+    "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
+    "Job",        "CronJob",     "Pod"};
 
 bool runs_code(const graph::Node& node) {
   if (node.role != graph::Role::resource || node.criticality != graph::Criticality::compute) {
@@ -59,8 +60,8 @@ ChangeFindings map_code_changes(const graph::Graph& graph, std::span<const Servi
   const auto workloads = workloads_by_service(graph);
   std::vector<UnmappedChange> still_unmapped;
   for (auto& entry : findings.unmapped) {
-    const ServiceRule* rule = is_code_file(entry) ? config::service_rule_for_file(rules, entry.file)
-                                                  : nullptr;
+    const ServiceRule* rule =
+        is_code_file(entry) ? config::service_rule_for_file(rules, entry.file) : nullptr;
     if (rule == nullptr) {
       still_unmapped.push_back(std::move(entry));
       continue;

@@ -47,11 +47,12 @@ constexpr std::array<std::string_view, 16> k_database_images{
     "elasticsearch", "opensearch",        "cockroach", "couchdb",
     "neo4j",         "clickhouse-server", "influxdb",  "timescaledb"};
 
-constexpr std::array<KindClass, 30> k_kind_classes{{
+constexpr std::array<KindClass, 31> k_kind_classes{{
     {"Deployment", Criticality::compute},
     {"StatefulSet", Criticality::compute},
     {"DaemonSet", Criticality::compute},
     {"ReplicaSet", Criticality::compute},
+    {"ReplicationController", Criticality::compute},
     {"Job", Criticality::compute},
     {"CronJob", Criticality::compute},
     {"Pod", Criticality::compute},
