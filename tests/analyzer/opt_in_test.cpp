@@ -3,7 +3,7 @@
 
 #include "blastgraph/parsers/terraform.hpp"
 #include "change/defaults_eval.hpp"
-#include "change/opt_in.hpp"
+#include "change/terraform_updates.hpp"
 #include "change_test_support.hpp"
 #include "git_repo_support.hpp"
 

@@ -7,7 +7,7 @@
 #include "change/git_tree.hpp"
 #include "change/gitops_changes.hpp"
 #include "change/node_content.hpp"
-#include "change/opt_in.hpp"
+#include "change/terraform_updates.hpp"
 #include "change/other_files.hpp"
 #include "kubernetes/ids.hpp"
 
@@ -226,7 +226,7 @@ Result<GitComparison> git_changes(const Workspace& workspace, std::string_view r
     if (!head) return head.error();
     Comparison comparison(*base, *head, options);
     out.findings = comparison.run();
-    opt_in::mark_opt_in(*base, *head, options.max_file_bytes, out.findings);
+    opt_in::read_terraform_updates(*base, *head, options.max_file_bytes, out.findings);
     gitops::mark_gitops(*base, *head, options.max_file_bytes, out.findings);
     list_other_files(*repo, *parsed, {*base, *head, comparison.moves(), options}, out.findings);
     out.head = std::move(*head);
@@ -234,7 +234,7 @@ Result<GitComparison> git_changes(const Workspace& workspace, std::string_view r
   } else {
     Comparison comparison(*base, workspace, options);
     out.findings = comparison.run();
-    opt_in::mark_opt_in(*base, workspace, options.max_file_bytes, out.findings);
+    opt_in::read_terraform_updates(*base, workspace, options.max_file_bytes, out.findings);
     gitops::mark_gitops(*base, workspace, options.max_file_bytes, out.findings);
     list_other_files(*repo, *parsed, {*base, workspace, comparison.moves(), options}, out.findings);
   }

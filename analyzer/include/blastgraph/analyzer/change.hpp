@@ -40,7 +40,7 @@ struct ChangedNode {
   // provider or version constraint, a provider block). Class floors do not apply to it; the
   // terraform_settings floor does.
   bool governed_only = false;
-  // Nothing changes for a caller that keeps its module's defaults (change/opt_in.hpp). In a
+  // Nothing changes for a caller that keeps its module's defaults (change/terraform_updates.hpp). In a
   // published module no class floor applies to it.
   bool opt_in = false;
   // A variable whose default changed: in a published module, the published_default floor.

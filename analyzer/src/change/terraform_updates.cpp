@@ -1,4 +1,4 @@
-#include "change/opt_in.hpp"
+#include "change/terraform_updates.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -7,6 +7,7 @@
 #include "blastgraph/core/file_io.hpp"
 #include "change/instance_keys.hpp"
 #include "change/node_content.hpp"
+#include "change/replacement.hpp"
 #include "terraform/module_tree.hpp"
 
 namespace blastgraph::analyzer::opt_in {
@@ -162,6 +163,12 @@ bool default_changed(const terraform::Block& base, const terraform::Block& head)
          content::fold_whitespace(b->second.expression);
 }
 
+std::string keys_text_plain(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
 std::string keys_text(const std::vector<std::string>& keys) {
   std::string out;
   for (const auto& key : keys) out += (out.empty() ? "" : ", ") + ("[\"" + key + "\"]");
@@ -195,14 +202,15 @@ bool inert_create(const terraform::Block& head, const Defaults& defaults) {
   return false;
 }
 
-void mark_opt_in(const Workspace& base, const Workspace& head, std::size_t max_file_bytes,
-                 ChangeFindings& found) {
+void read_terraform_updates(const Workspace& base, const Workspace& head,
+                            std::size_t max_file_bytes, ChangeFindings& found) {
   Files base_files(base.root, max_file_bytes);
   Files head_files(head.root, max_file_bytes);
-  enum class Verdict { none, opt_in, default_changed, instances };
+  enum class Verdict { none, opt_in, default_changed, instances, replace };
   struct Found {
     Verdict verdict = Verdict::none;
     std::optional<instances::InstanceChange> instances;
+    std::vector<std::string> replacing;  // arguments that force replacement
   };
   std::map<std::string, Found> verdicts;  // per declaration: every instance shares it
   for (auto& change : found.changes) {
@@ -234,9 +242,12 @@ void mark_opt_in(const Workspace& base, const Workspace& head, std::size_t max_f
         if (default_changed(*then, *now)) {
           found_verdict.verdict = Verdict::default_changed;
         } else if (auto keys = instances::instance_change(*then, *now)) {
-          found_verdict = {Verdict::instances, std::move(keys)};
+          found_verdict = {Verdict::instances, std::move(keys), {}};
         } else if (inert_update(*then, *now, defaults)) {
           found_verdict.verdict = Verdict::opt_in;
+        } else if (auto replacing = replacement::replacing_paths(*then, *now); !replacing.empty()) {
+          found_verdict.verdict = Verdict::replace;
+          found_verdict.replacing = std::move(replacing);
         }
       }
     }
@@ -252,6 +263,9 @@ void mark_opt_in(const Workspace& base, const Workspace& head, std::size_t max_f
       const auto& keys = *verdict.instances;
       change.action = keys.removed.empty() ? ChangeAction::create : ChangeAction::destroy;
       change.detail = instances_detail(keys);
+    } else if (verdict.verdict == Verdict::replace) {
+      change.action = ChangeAction::replace;
+      change.detail = "replace: " + keys_text_plain(verdict.replacing) + " forces replacement";
     }
   }
 }

@@ -1,4 +1,8 @@
 #pragma once
+// What a Terraform block's update means, as Terraform would plan it (--git): an input whose
+// default changed, instances added or removed (instance_keys.hpp), arguments that force a
+// replacement (replacement.hpp), or an opt-in change.
+//
 // Opt-in changes: a module change that does nothing for a caller who keeps the module's
 // defaults (a new argument that is null by default, a dynamic block whose for_each is empty
 // by default, a resource whose count is 0 by default, a literal replaced by a variable that
@@ -28,8 +32,9 @@ namespace blastgraph::analyzer::opt_in {
 // changed (added or removed included): FoundChange::default_changed, "input default changed";
 // and the blocks whose literal for_each or count only gained or lost keys: the action of
 // those instances (create, or delete when any is removed), "instances created: [\"b\"]; the
-// others are unchanged" (instance_keys.hpp).
-void mark_opt_in(const Workspace& base, const Workspace& head, std::size_t max_file_bytes,
-                 ChangeFindings& found);
+// others are unchanged" (instance_keys.hpp); and the updates that change an argument which
+// forces replacement: a `replace`, "replace: name forces replacement" (replacement.hpp).
+void read_terraform_updates(const Workspace& base, const Workspace& head,
+                            std::size_t max_file_bytes, ChangeFindings& found);
 
 }  // namespace blastgraph::analyzer::opt_in
