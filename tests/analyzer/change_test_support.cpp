@@ -7,6 +7,12 @@
 
 namespace blastgraph::testing {
 
+terraform::Block terraform_block(const std::string& text) {
+  auto file = terraform::parse_file("main.tf", text);
+  EXPECT_EQ(file.blocks.size(), 1U);
+  return file.blocks.empty() ? terraform::Block{} : file.blocks.front();
+}
+
 std::string fixture_text(const std::string& relative) {
   auto text = read_file(fixtures_dir() / relative);
   EXPECT_TRUE(text.has_value()) << "missing fixture " << relative;
@@ -33,7 +39,8 @@ std::vector<std::string> unmapped_lines(const std::vector<analyzer::UnmappedChan
   std::vector<std::string> out;
   for (const auto& u : unmapped) {
     std::string line = u.subject.empty() ? u.file : u.subject;
-    if (u.first_line > 0) line += ":" + std::to_string(u.first_line) + "-" + std::to_string(u.last_line);
+    if (u.first_line > 0)
+      line += ":" + std::to_string(u.first_line) + "-" + std::to_string(u.last_line);
     out.push_back(line + " " + std::string(to_string(u.kind)) + ": " + u.reason);
   }
   return out;

@@ -7,8 +7,12 @@
 
 #include "blastgraph/analyzer/change_sources.hpp"
 #include "blastgraph/analyzer/score.hpp"
+#include "blastgraph/parsers/terraform.hpp"
 
 namespace blastgraph::testing {
+
+// The one block of a Terraform text (fails the test when it holds another number).
+terraform::Block terraform_block(const std::string& text);
 
 // Reads a fixture file (fails the test when it is missing).
 std::string fixture_text(const std::string& relative);

@@ -8,45 +8,43 @@
 namespace blastgraph::testing {
 namespace {
 
-terraform::Block block_of(const std::string& text) {
-  auto file = terraform::parse_file("main.tf", text);
-  EXPECT_EQ(file.blocks.size(), 1U);
-  return file.blocks.empty() ? terraform::Block{} : file.blocks.front();
-}
-
 std::string queue(const std::string& meta) {
   return "resource \"aws_sqs_queue\" \"q\" {\n  " + meta + "\n  name = each.key\n}\n";
 }
 
 TEST(InstanceKeys, LiteralKeysOfForEachAndCount) {
   using Keys = std::vector<std::string>;
-  EXPECT_EQ(analyzer::instances::literal_keys(block_of(queue("for_each = { a = 1, b = 2 }"))),
-            (Keys{"a", "b"}));
-  EXPECT_EQ(analyzer::instances::literal_keys(block_of(queue("for_each = toset([\"x\", \"y\"])"))),
-            (Keys{"x", "y"}));
-  EXPECT_EQ(analyzer::instances::literal_keys(block_of(queue("count = 2"))), (Keys{"0", "1"}));
-  EXPECT_FALSE(analyzer::instances::literal_keys(block_of(queue("for_each = var.queues"))));
+  EXPECT_EQ(
+      analyzer::instances::literal_keys(terraform_block(queue("for_each = { a = 1, b = 2 }"))),
+      (Keys{"a", "b"}));
+  EXPECT_EQ(
+      analyzer::instances::literal_keys(terraform_block(queue("for_each = toset([\"x\", \"y\"])"))),
+      (Keys{"x", "y"}));
+  EXPECT_EQ(analyzer::instances::literal_keys(terraform_block(queue("count = 2"))),
+            (Keys{"0", "1"}));
+  EXPECT_FALSE(analyzer::instances::literal_keys(terraform_block(queue("for_each = var.queues"))));
   EXPECT_FALSE(
-      analyzer::instances::literal_keys(block_of(queue("count = 99999999999999999999999"))));
+      analyzer::instances::literal_keys(terraform_block(queue("count = 99999999999999999999999"))));
 }
 
 TEST(InstanceKeys, OnlyAddedOrRemovedKeysAreInstanceChanges) {
-  const auto base = block_of(queue("for_each = { a = 1, b = 2 }"));
+  const auto base = terraform_block(queue("for_each = { a = 1, b = 2 }"));
   const auto added = analyzer::instances::instance_change(
-      base, block_of(queue("for_each = { a = 1, b = 2, c = 3 }")));
+      base, terraform_block(queue("for_each = { a = 1, b = 2, c = 3 }")));
   ASSERT_TRUE(added);
   EXPECT_EQ(added->added, std::vector<std::string>{"c"});
   EXPECT_TRUE(added->removed.empty());
   const auto removed =
-      analyzer::instances::instance_change(base, block_of(queue("for_each = { a = 1 }")));
+      analyzer::instances::instance_change(base, terraform_block(queue("for_each = { a = 1 }")));
   ASSERT_TRUE(removed);
   EXPECT_EQ(removed->removed, std::vector<std::string>{"b"});
   // A kept instance's value changes, or another argument does: an update of the block.
   EXPECT_FALSE(analyzer::instances::instance_change(
-      base, block_of(queue("for_each = { a = 5, b = 2, c = 3 }"))));
+      base, terraform_block(queue("for_each = { a = 5, b = 2, c = 3 }"))));
   EXPECT_FALSE(analyzer::instances::instance_change(
-      base, block_of("resource \"aws_sqs_queue\" \"q\" {\n  for_each = { a = 1, b = 2, c = 3 }\n"
-                     "  name = \"fixed\"\n}\n")));
+      base,
+      terraform_block("resource \"aws_sqs_queue\" \"q\" {\n  for_each = { a = 1, b = 2, c = 3 }\n"
+                      "  name = \"fixed\"\n}\n")));
 }
 
 class InstanceChanges : public GitRepoTest {

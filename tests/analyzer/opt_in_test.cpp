@@ -48,14 +48,9 @@ TEST(DefaultsEval, ConditionsAndCounts) {
   EXPECT_FALSE(evaluate("var.enabled +", k_defaults).known());  // unreadable: unknown
 }
 
-terraform::Block block_of(const std::string& text) {
-  auto file = terraform::parse_file("main.tf", text);
-  EXPECT_EQ(file.blocks.size(), 1U);
-  return file.blocks.empty() ? terraform::Block{} : file.blocks.front();
-}
-
 bool inert(const std::string& before, const std::string& after) {
-  return analyzer::opt_in::inert_update(block_of(before), block_of(after), k_defaults);
+  return analyzer::opt_in::inert_update(terraform_block(before), terraform_block(after),
+                                        k_defaults);
 }
 
 TEST(OptIn, NewArgumentsAndBlocksThatAreNullOrEmptyByDefault) {
@@ -95,13 +90,14 @@ TEST(OptIn, AConditionExtendedWithAToggleThatDefaultsToKeepingIt) {
 
 TEST(OptIn, NewResourcesAndInputs) {
   EXPECT_TRUE(analyzer::opt_in::inert_create(
-      block_of("resource \"aws_iam_policy\" \"p\" {\n  count = var.enabled ? 1 : 0\n}\n"),
+      terraform_block("resource \"aws_iam_policy\" \"p\" {\n  count = var.enabled ? 1 : 0\n}\n"),
       k_defaults));
   EXPECT_FALSE(analyzer::opt_in::inert_create(
-      block_of("resource \"aws_iam_policy\" \"p\" {\n  count = var.on ? 1 : 0\n}\n"), k_defaults));
-  EXPECT_TRUE(
-      analyzer::opt_in::inert_create(block_of("variable \"v\" {\n  default = 3\n}\n"), k_defaults));
-  EXPECT_FALSE(analyzer::opt_in::inert_create(block_of("variable \"v\" {}\n"), k_defaults));
+      terraform_block("resource \"aws_iam_policy\" \"p\" {\n  count = var.on ? 1 : 0\n}\n"),
+      k_defaults));
+  EXPECT_TRUE(analyzer::opt_in::inert_create(
+      terraform_block("variable \"v\" {\n  default = 3\n}\n"), k_defaults));
+  EXPECT_FALSE(analyzer::opt_in::inert_create(terraform_block("variable \"v\" {}\n"), k_defaults));
 }
 
 constexpr std::string_view k_role = R"(resource "aws_iam_role" "this" {

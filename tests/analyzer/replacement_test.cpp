@@ -8,12 +8,6 @@
 namespace blastgraph::testing {
 namespace {
 
-terraform::Block block_of(const std::string& text) {
-  auto file = terraform::parse_file("main.tf", text);
-  EXPECT_EQ(file.blocks.size(), 1U);
-  return file.blocks.empty() ? terraform::Block{} : file.blocks.front();
-}
-
 TEST(Replacement, TheTableComesFromTheProvidersSchemas) {
   using analyzer::replacement::forces_replacement;
   EXPECT_TRUE(forces_replacement("aws_iam_role", "name"));
@@ -25,10 +19,10 @@ TEST(Replacement, TheTableComesFromTheProvidersSchemas) {
 }
 
 TEST(Replacement, ChangedPathsOfArgumentsAndNestedBlocks) {
-  const auto base = block_of(
+  const auto base = terraform_block(
       "resource \"aws_instance\" \"a\" {\n  ami = \"x\"\n  ebs_block_device {\n"
       "    device_name = \"/dev/a\"\n    volume_size = 8\n  }\n}\n");
-  const auto head = block_of(
+  const auto head = terraform_block(
       "resource \"aws_instance\" \"a\" {\n  ami = \"y\"\n  ebs_block_device {\n"
       "    device_name = \"/dev/a\"\n    volume_size = 16\n  }\n  monitoring = true\n}\n");
   EXPECT_EQ(analyzer::replacement::changed_paths(base, head),
