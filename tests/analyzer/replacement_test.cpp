@@ -13,6 +13,9 @@ TEST(Replacement, TheTableComesFromTheProvidersSchemas) {
   EXPECT_TRUE(forces_replacement("aws_iam_role", "name"));
   EXPECT_TRUE(forces_replacement("aws_subnet", "cidr_block"));
   EXPECT_TRUE(forces_replacement("aws_security_group", "vpc_id"));
+  EXPECT_TRUE(forces_replacement("aws_instance", "ebs_block_device.volume_size"));  // nested
+  EXPECT_TRUE(forces_replacement("google_storage_bucket", "name"));
+  EXPECT_TRUE(forces_replacement("kubernetes_namespace", "metadata.name"));  // shared helper
   EXPECT_FALSE(forces_replacement("aws_iam_role", "max_session_duration"));
   EXPECT_FALSE(forces_replacement("aws_iam_role", "nam"));
   EXPECT_FALSE(forces_replacement("no_such_type", "name"));

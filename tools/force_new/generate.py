@@ -118,7 +118,7 @@ def main():
             helpers |= paths
         else:
             rows.extend((kind, p) for p in paths)
-    for kind in sorted({k for k, _ in rows if k.startswith("kubernetes_")}):
+    for kind in sorted({entry[0] for entry in entries if entry[0].startswith("kubernetes_")}):
         rows.extend((kind, "metadata." + p) for p in helpers)
     rows = sorted(set(rows))
     with open(output, "w", encoding="utf-8") as out:
