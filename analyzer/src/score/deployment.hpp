@@ -21,9 +21,8 @@ struct DeploymentView {
   std::vector<bool> scored;        // a source of the reach and the floors
   std::vector<bool> listed;        // shown in the report (an instance folded into another is not)
   std::vector<std::string> notes;  // appended to the entry's detail; may be empty
-  std::vector<bool> module_code;
-  std::vector<bool> new_module;  // module code new with this change: callers opt in   // scored as
-                                 // a published module's code
+  std::vector<bool> module_code;   // scored as a published module's code
+  std::vector<bool> new_module;    // module code new with this change: callers opt in
   // Set when module code is scored as a caller sees it: what the report says of it.
   std::string published_module;
 };
