@@ -77,7 +77,6 @@ class FailClosed : public GitRepoTest {
                  "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n");
     commit("base");
   }
-
 };
 
 TEST_F(FailClosed, AHelmValuesChangeIsNeverASilentZero) {
@@ -219,6 +218,26 @@ TEST(FailClosedDiff, CommentLinesAreNoChangeOnlyWhereHashIsAComment) {
   EXPECT_EQ(unmapped_lines(found.unmapped),
             (std::vector<std::string>{"main.tf:1-1 no-effect: comments or blank lines only",
                                       "README.md documentation: documentation"}));
+}
+
+TEST(FailClosedDiff, AnExamplesSettingsAreNotDeployed) {
+  TempTree tree;
+  tree.write("main.tf", k_bucket);
+  tree.write("versions.tf", k_versions);
+  tree.write("examples/simple/versions.tf", k_versions);
+  auto ws = load(tree.root());
+  std::string diff;
+  for (const auto* path : {"examples/simple/versions.tf", "versions.tf"}) {
+    diff +=
+        std::string("diff --git a/") + path + " b/" + path + "\n--- a/" + path + "\n+++ b/" + path +
+        "\n@@ -2,1 +2,1 @@\n-  required_version = \">= 1.5\"\n+  required_version = \">= 1.9\"\n";
+  }
+  const auto found = analyzer::diff_changes(ws, diff, "change.diff");
+  EXPECT_EQ(unmapped_lines(found.unmapped),
+            (std::vector<std::string>{
+                "examples/simple/versions.tf not-deployed: example or test: not deployed",
+                "versions.tf unassessable: no resource, value or module in this file: Terraform "
+                "settings (--git BASE compares them)"}));
 }
 
 }  // namespace

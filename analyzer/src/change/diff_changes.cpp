@@ -140,6 +140,10 @@ UnmappedChange unmapped_hunk(const std::string& file, const diffs::Hunk& hunk) {
     return {ChangeSource::diff,     file, first, last, {}, "comments or blank lines only",
             UnmappedKind::no_effect};
   }
+  if (file_kinds::is_not_deployed(file)) {
+    return {ChangeSource::diff,        file, first, last, {}, "example or test: not deployed",
+            UnmappedKind::not_deployed};
+  }
   if (is_terraform(file)) {
     return {ChangeSource::diff,
             file,
@@ -172,7 +176,7 @@ UnmappedChange unmapped_whole_file(const Workspace& workspace, const std::string
   if (comments_only(path, file)) {
     return unmapped_file(path, "comments or blank lines only", UnmappedKind::no_effect);
   }
-  if (is_terraform(path) && !file.deleted) {
+  if (is_terraform(path) && !file.deleted && !file_kinds::is_not_deployed(path)) {
     return unmapped_file(path,
                          "no resource, value or module in this file: Terraform settings "
                          "(--git BASE compares them)",
