@@ -10,6 +10,7 @@
 #include "change/file_kinds.hpp"
 #include "change/unified_diff.hpp"
 #include "terraform/overrides.hpp"
+#include "workspace/discover.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
@@ -127,10 +128,6 @@ UnmappedChange unmapped_file(std::string file, std::string reason,
   return {ChangeSource::diff, std::move(file), 0, 0, {}, std::move(reason), kind};
 }
 
-bool is_terraform(std::string_view path) {
-  return ends_with(path, ".tf") || ends_with(path, ".tf.json");
-}
-
 // A hunk outside every node: comments are no change; other lines of a Terraform file lie in
 // a settings block (terraform, provider, moved, ...), which cannot be assessed from a diff.
 UnmappedChange unmapped_hunk(const std::string& file, const diffs::Hunk& hunk) {
@@ -144,7 +141,7 @@ UnmappedChange unmapped_hunk(const std::string& file, const diffs::Hunk& hunk) {
     return {ChangeSource::diff,        file, first, last, {}, "example or test: not deployed",
             UnmappedKind::not_deployed};
   }
-  if (is_terraform(file)) {
+  if (is_terraform_file(file)) {
     return {ChangeSource::diff,
             file,
             first,
@@ -164,7 +161,8 @@ UnmappedChange unmapped_hunk(const std::string& file, const diffs::Hunk& hunk) {
 // Only in Terraform and YAML files is a line starting with `#` a comment (in Markdown it is
 // a heading, in a script it may be a directive).
 bool comments_only(const std::string& path, const diffs::FileDiff& file) {
-  const bool commented = is_terraform(path) || ends_with(path, ".yaml") || ends_with(path, ".yml");
+  const bool commented =
+      is_terraform_file(path) || ends_with(path, ".yaml") || ends_with(path, ".yml");
   return commented && !file.hunks.empty() &&
          std::all_of(file.hunks.begin(), file.hunks.end(),
                      [](const diffs::Hunk& hunk) { return hunk.comments_only; });
@@ -176,7 +174,7 @@ UnmappedChange unmapped_whole_file(const Workspace& workspace, const std::string
   if (comments_only(path, file)) {
     return unmapped_file(path, "comments or blank lines only", UnmappedKind::no_effect);
   }
-  if (is_terraform(path) && !file.deleted && !file_kinds::is_not_deployed(path)) {
+  if (is_terraform_file(path) && !file.deleted && !file_kinds::is_not_deployed(path)) {
     return unmapped_file(path,
                          "no resource, value or module in this file: Terraform settings "
                          "(--git BASE compares them)",

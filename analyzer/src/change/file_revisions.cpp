@@ -10,6 +10,7 @@
 #include "blastgraph/parsers/terraform.hpp"
 #include "change/addresses.hpp"
 #include "change/node_content.hpp"
+#include "workspace/discover.hpp"
 
 namespace blastgraph::analyzer::revisions {
 namespace {
@@ -159,10 +160,6 @@ std::vector<SettingsChange> changed_settings(const TerraformText& base, const Te
   return out;
 }
 
-bool is_terraform(const std::string& path) {
-  return path.ends_with(".tf") || path.ends_with(".tf.json");
-}
-
 bool is_document(const std::string& path) {
   return path.ends_with(".yaml") || path.ends_with(".yml") || path.ends_with(".json");
 }
@@ -175,7 +172,7 @@ FileRevisions compare_file(const std::filesystem::path& base_root,
   FileRevisions out;
   const auto base = text_at(base_root, path, max_bytes);
   const auto head = text_at(head_root, path, max_bytes);
-  if (is_terraform(path)) {
+  if (is_terraform_file(path)) {
     const auto old = terraform_text(path, base);
     const auto now = terraform_text(path, head);
     out.settings = changed_settings(old, now);

@@ -7,6 +7,7 @@
 #include "blastgraph/core/file_io.hpp"
 
 #include "change/node_content.hpp"
+#include "change/text.hpp"
 
 namespace blastgraph::analyzer::gitops {
 namespace {
@@ -150,12 +151,6 @@ std::optional<Object> object_of(const Workspace& workspace, const graph::Node& n
   return out;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
-
 void add_detail(FoundChange& change, const std::string& detail) {
   change.detail += (change.detail.empty() ? "" : "; ") + detail;
 }
@@ -189,7 +184,7 @@ void mark_gitops(const Workspace& base, const Workspace& head, std::size_t max_f
     if (compared.effect == GitOpsEffect::none) continue;
     change.gitops = compared.effect;
     add_detail(change, "GitOps " + std::string(to_string(compared.effect)) +
-                           " changed: " + joined(compared.paths));
+                           " changed: " + text::join(compared.paths));
   }
 }
 

@@ -9,9 +9,11 @@
 #include "change/file_kinds.hpp"
 #include "change/file_revisions.hpp"
 #include "change/settings_changes.hpp"
+#include "change/text.hpp"
 #include "kubernetes/ids.hpp"
 #include "terraform/module_tree.hpp"
 #include "terraform/overrides.hpp"
+#include "workspace/discover.hpp"
 
 namespace blastgraph::analyzer::other_files {
 namespace {
@@ -36,12 +38,6 @@ std::set<std::string, std::less<>> files_of_changes(const Workspace& base, const
   return files;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
-
 // What a changed file that holds no changed node is, from both revisions of it.
 file_kinds::FileKind kind_of_file(const Workspace& base, const Workspace& head,
                                   const git::ChangedFile& file, bool holds_nodes,
@@ -52,7 +48,7 @@ file_kinds::FileKind kind_of_file(const Workspace& base, const Workspace& head,
     }
     std::vector<std::string> blocks;
     for (const auto& change : compared.settings) blocks.push_back(change.block);
-    return {UnmappedKind::unassessable, "Terraform settings changed: " + joined(blocks)};
+    return {UnmappedKind::unassessable, "Terraform settings changed: " + text::join(blocks)};
   }
   if (!compared.changes_content) {
     return {UnmappedKind::no_effect, compared.changes_documentation
@@ -64,7 +60,7 @@ file_kinds::FileKind kind_of_file(const Workspace& base, const Workspace& head,
             "its nodes are unchanged (moved between files, or the file "
             "changed only outside them)"};
   }
-  const bool terraform = file.path.ends_with(".tf") || file.path.ends_with(".tf.json");
+  const bool terraform = is_terraform_file(file.path);
   if (terraform) return {UnmappedKind::other, "no resource, value or module in this file"};
   auto kind = file_kinds::classify(file.deleted ? base : head, file.path);
   if (file.deleted) kind.reason = "file deleted; " + kind.reason;

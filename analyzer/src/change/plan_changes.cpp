@@ -5,6 +5,7 @@
 #include "blastgraph/analyzer/change_sources.hpp"
 #include "change/addresses.hpp"
 #include "change/plan_json.hpp"
+#include "change/text.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
@@ -26,12 +27,6 @@ std::optional<ChangeAction> action_of(const std::vector<std::string>& actions) {
 
 bool changes_nothing(const std::vector<std::string>& actions) {
   return is(actions, {"no-op"}) || is(actions, {"read"});
-}
-
-std::string join(const std::vector<std::string>& actions) {
-  std::string out;
-  for (const auto& action : actions) out += (out.empty() ? "" : ",") + action;
-  return out;
 }
 
 }  // namespace
@@ -65,9 +60,12 @@ ChangeFindings plan_changes(const Workspace& workspace, std::string_view plan_te
     }
     if (!action) {
       if (!changes_nothing(planned.actions)) {
-        out.diagnostics.push_back({file, {}, Severity::warning, "plan-format",
+        out.diagnostics.push_back({file,
+                                   {},
+                                   Severity::warning,
+                                   "plan-format",
                                    planned.address + ": unknown actions [" +
-                                       join(planned.actions) + "]; skipped"});
+                                       text::join(planned.actions, ",") + "]; skipped"});
       }
       continue;
     }
@@ -83,7 +81,10 @@ ChangeFindings plan_changes(const Workspace& workspace, std::string_view plan_te
   }
   const auto& roots = workspace.terraform_roots;
   if (std::find(roots.begin(), roots.end(), root) == roots.end()) {
-    out.diagnostics.push_back({file, {}, Severity::error, "plan-root",
+    out.diagnostics.push_back({file,
+                               {},
+                               Severity::error,
+                               "plan-root",
                                "'" + std::string(root) + "' is not a Terraform root of " +
                                    workspace.root.generic_string() +
                                    "; every address will be unmapped"});

@@ -8,6 +8,7 @@
 #include "change/instance_keys.hpp"
 #include "change/node_content.hpp"
 #include "change/replacement.hpp"
+#include "change/text.hpp"
 #include "terraform/module_tree.hpp"
 
 namespace blastgraph::analyzer::opt_in {
@@ -163,12 +164,6 @@ bool default_changed(const terraform::Block& base, const terraform::Block& head)
          content::fold_whitespace(b->second.expression);
 }
 
-std::string keys_text_plain(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
-
 std::string keys_text(const std::vector<std::string>& keys) {
   std::string out;
   for (const auto& key : keys) out += (out.empty() ? "" : ", ") + ("[\"" + key + "\"]");
@@ -265,7 +260,7 @@ void read_terraform_updates(const Workspace& base, const Workspace& head,
       change.detail = instances_detail(keys);
     } else if (verdict.verdict == Verdict::replace) {
       change.action = ChangeAction::replace;
-      change.detail = "replace: " + keys_text_plain(verdict.replacing) + " forces replacement";
+      change.detail = "replace: " + text::join(verdict.replacing) + " forces replacement";
     }
   }
 }
