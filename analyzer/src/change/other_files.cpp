@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "blastgraph/core/file_io.hpp"
@@ -122,6 +123,7 @@ void list_other_files(const std::vector<git::ChangedFile>& files, const Revision
   add_node_files(head.graph, with_nodes);
   const auto with_changes = files_of_changes(base, head, out);
   const auto moved = moved_files(revs, files);
+  std::optional<settings::ModuleResources> resources;  // built at the first settings change
   for (const auto& file : files) {
     // A kustomize patch or overlay changes what it renders, whose own text is elsewhere.
     bool shapes = false;
@@ -146,7 +148,8 @@ void list_other_files(const std::vector<git::ChangedFile>& files, const Revision
         revisions::compare_file(base.root, head.root, file.path, revs.options.max_file_bytes);
     if (!compared.settings.empty() && !file_kinds::is_not_deployed(file.path)) {
       // Settings reach the resources they govern; what reaches none stays unassessable.
-      auto found = settings::settings_changes(head.graph, file.path, compared.settings);
+      if (!resources) resources.emplace(head.graph);
+      auto found = settings::settings_changes(*resources, file.path, compared.settings);
       std::move(found.changes.begin(), found.changes.end(), std::back_inserter(out.changes));
       std::erase_if(compared.settings, [&](const revisions::SettingsChange& change) {
         return std::find(found.unmatched.begin(), found.unmatched.end(), change.block) ==

@@ -40,14 +40,27 @@ bool reaches(const revisions::SettingsChange& change, const graph::Node& node) {
 
 }  // namespace
 
-SettingsFindings settings_changes(const graph::Graph& graph, const std::string& file,
+ModuleResources::ModuleResources(const graph::Graph& graph) : m_graph(graph) {
+  for (graph::NodeIndex i = 0; i < graph.node_count(); ++i) {
+    const auto& node = graph.node(i);
+    if (node.domain != graph::Domain::terraform || node.role != graph::Role::resource) continue;
+    if (node.span.file.empty()) continue;
+    m_by_dir[terraform_link::parent_dir(node.span.file)].push_back(i);
+  }
+}
+
+const std::vector<graph::NodeIndex>& ModuleResources::declared_in(const std::string& dir) const {
+  static const std::vector<graph::NodeIndex> k_none;
+  const auto found = m_by_dir.find(dir);
+  return found == m_by_dir.end() ? k_none : found->second;
+}
+
+SettingsFindings settings_changes(const ModuleResources& resources, const std::string& file,
                                   const std::vector<revisions::SettingsChange>& changed) {
   SettingsFindings out;
-  const auto dir = terraform_link::parent_dir(file);
   std::vector<bool> matched(changed.size(), false);
-  for (const auto& node : graph.nodes()) {
-    if (node.domain != graph::Domain::terraform || node.role != graph::Role::resource) continue;
-    if (node.span.file.empty() || terraform_link::parent_dir(node.span.file) != dir) continue;
+  for (const auto index : resources.declared_in(terraform_link::parent_dir(file))) {
+    const auto& node = resources.graph().node(index);
     std::string blocks;
     for (std::size_t i = 0; i < changed.size(); ++i) {
       if (!reaches(changed[i], node)) continue;
