@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "blastgraph/parsers/kubernetes.hpp"
+
 namespace blastgraph::cli {
 
 void add_common_options(CLI::App& command, CommonOptions& options,
@@ -29,6 +31,18 @@ void add_common_options(CLI::App& command, CommonOptions& options,
                        : std::string();
           },
           "FILE=NAMESPACE"));
+  command
+      .add_option("--namespace,-n", options.default_namespace,
+                  "Namespace the manifests are applied into, as `kubectl apply -n`: objects "
+                  "without one go there (default: the policy file's kubernetes.namespace)")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            return kubernetes::is_namespace_name(value)
+                       ? std::string()
+                       : "must be a namespace name (lowercase letters, digits and '-'), not '" +
+                             value + "'";
+          },
+          "NAMESPACE"));
 }
 
 CLI::Option* require_count(CLI::Option* option) {
@@ -59,9 +73,8 @@ std::optional<analyzer::LoadedConfig> load_config_or_report(const CommonOptions&
 }
 
 analyzer::LoadOptions load_options(const CommonOptions& common, const analyzer::Config& config) {
-  analyzer::LoadOptions options;
-  options.service_rules = config.services;
-  options.criticality_rules = config.criticality;
+  auto options = analyzer::load_options(config);
+  if (!common.default_namespace.empty()) options.default_namespace = common.default_namespace;
   for (const auto& entry : common.release_namespaces) {
     const auto equals = entry.find('=');
     options.release_namespaces.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));

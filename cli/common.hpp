@@ -21,6 +21,7 @@ struct CommonOptions {
   bool strict = false;
   std::string config;  // --config FILE; empty: PATH/.blastgraph.yaml when present
   std::vector<std::string> release_namespaces;  // --release-namespace FILE=NAMESPACE
+  std::string default_namespace;  // --namespace NS; empty: the policy file's, if any
 };
 
 // Adds PATH, --format (choices as given), --strict and --config to a subcommand.

@@ -17,6 +17,7 @@ Json node_json(const Node& node) {
   json["type"] = node.type;
   json["role"] = to_string(node.role);
   json["service"] = node.service;
+  if (!node.application.empty()) json["application"] = node.application;
   json["file"] = node.span.file;
   json["line"] = node.span.first_line;
   json["last_line"] = node.span.last_line;
@@ -33,6 +34,7 @@ Json edge_json(const Graph& graph, const Edge& edge) {
   evidence["file"] = edge.evidence.file;
   evidence["line"] = edge.evidence.line;
   evidence["attribute"] = edge.evidence.attribute;
+  if (edge.evidence.weak) evidence["weak"] = true;
   json["evidence"] = std::move(evidence);
   return json;
 }

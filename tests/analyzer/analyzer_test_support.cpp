@@ -25,10 +25,7 @@ analyzer::Workspace load(const std::filesystem::path& root) {
 }
 
 analyzer::Workspace load(const std::filesystem::path& root, const analyzer::Config& config) {
-  analyzer::LoadOptions options;
-  options.service_rules = config.services;
-  options.criticality_rules = config.criticality;
-  return load_or_fail(root, options);
+  return load_or_fail(root, analyzer::load_options(config));
 }
 
 std::string edge_kind(const graph::Graph& graph, const std::string& source,

@@ -16,7 +16,8 @@ namespace blastgraph::testing {
 // Loads `root`; fails the test (and returns an empty workspace) when it cannot.
 analyzer::Workspace load(const std::filesystem::path& root);
 
-// Loads `root` with the service and criticality rules of a policy file, as the CLI does;
+// Loads `root` with what a policy file says about loading (analyzer::load_options), as the CLI
+// does;
 // fails the test (and returns an empty workspace) when it cannot.
 analyzer::Workspace load(const std::filesystem::path& root, const analyzer::Config& config);
 

@@ -37,7 +37,7 @@ ScoreReport huge_report() {
                          ""});
   }
   for (std::size_t i = 0; i < 3000; ++i) {
-    analyzer::ServiceImpact s{"svc" + std::to_string(i), 3, 40, {}, {}};
+    analyzer::ServiceImpact s{"svc" + std::to_string(i), {}, 3, 40, {}, {}};
     for (std::size_t k = 0; k <= 40; ++k) s.path.push_back(id_of(i * 100 + k));
     s.edges.assign(40, "reference");
     r.services.push_back(std::move(s));

@@ -44,6 +44,16 @@ TEST(UsageCli, ReleaseNamespaceIsFileEqualsNamespace) {
   EXPECT_NE(r.out.find("k8s:messaging/Deployment/queue"), std::string::npos) << r.out;
 }
 
+TEST(UsageCli, NamespaceIsANamespaceNameAndPlacesObjectsWithoutOne) {
+  const auto rendered = (fixtures_dir() / "k8s-helm-rendered").string();
+  for (const char* value : {"Messaging", "-x", "a_b", "''"}) {
+    expect_usage_error("scan " + rendered + " --namespace " + value, "--namespace");
+  }
+  const auto r = run_binary("export " + rendered + " --format json -n messaging", " 2>/dev/null");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("k8s:messaging/Deployment/queue"), std::string::npos) << r.out;
+}
+
 TEST(UsageCli, NegativeOrNonNumericTopIsAUsageError) {
   for (const char* value : {"-1", "-20", "abc", "3x", "''", "0x10"}) {
     expect_usage_error("hotspots " + acme() + " --top " + value, "--top");

@@ -22,8 +22,8 @@ std::string read_fixture(const std::string& name) {
 
 Node make_node(std::string id, Domain domain, std::string type, Role role, std::string service,
                SourceSpan span, Criticality criticality) {
-  return {std::move(id),      domain,          std::move(type), role,
-          std::move(service), std::move(span), criticality};
+  return {std::move(id),      domain, std::move(type), role, std::move(service), {},
+          std::move(span), criticality};
 }
 
 // One node of each role and domain, added out of id order, with a collapsed duplicate edge.

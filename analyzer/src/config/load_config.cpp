@@ -10,8 +10,8 @@
 namespace blastgraph::analyzer {
 namespace {
 
-constexpr std::array<std::string_view, 6> k_top_keys{"version", "services", "criticality",
-                                                     "score",   "approvals", "scope"};
+constexpr std::array<std::string_view, 7> k_top_keys{
+    "version", "services", "criticality", "score", "approvals", "scope", "kubernetes"};
 
 // The loader's own problems, renamed into the config-* family so every problem of a policy
 // file is found by one prefix (`yaml-syntax` -> `config-yaml-syntax`).
@@ -38,6 +38,9 @@ void read_document(config::Reader& reader, const yaml::Node& root, Config& confi
   if (const auto node = root.find("score")) config::read_score(reader, node, config.score);
   if (const auto node = root.find("approvals")) config::read_approvals(reader, node, config.score);
   if (const auto node = root.find("scope")) config::read_scope_rules(reader, node, config.scope);
+  if (const auto node = root.find("kubernetes")) {
+    config::read_kubernetes(reader, node, config.kubernetes);
+  }
 }
 
 }  // namespace
@@ -66,6 +69,15 @@ Result<LoadedConfig> load_config(const std::filesystem::path& file) {
   auto text = read_file(file);
   if (!text) return Error{"policy file: " + text.error().message};
   return parse_config(*text, file.string());
+}
+
+LoadOptions load_options(const Config& config) {
+  LoadOptions options;
+  options.service_rules = config.services;
+  options.criticality_rules = config.criticality;
+  options.default_namespace = config.kubernetes.default_namespace;
+  options.service_labels = config.kubernetes.labels;
+  return options;
 }
 
 Result<LoadedConfig> find_config(const std::filesystem::path& root) {

@@ -20,6 +20,11 @@ bool any_id_glob(const std::vector<std::string>& globs, const std::string& id) {
   return any_glob(globs, id) || any_glob(globs, k8s_link::unscoped_id(id));
 }
 
+// An application glob never matches a node that is part of none.
+bool any_name_glob(const std::vector<std::string>& globs, std::string_view name) {
+  return !name.empty() && any_glob(globs, name);
+}
+
 bool any_path_glob(const std::vector<std::string>& globs, std::string_view path) {
   return !path.empty() && std::any_of(globs.begin(), globs.end(), [&](const std::string& glob) {
            return path_glob_match(glob, path);
@@ -33,7 +38,8 @@ bool rule_matches(const ServiceRule& rule, const graph::Node& node) {
 }
 
 bool rule_matches(const CriticalityRule& rule, const graph::Node& node) {
-  return any_glob(rule.types, node.type) || any_id_glob(rule.ids, node.id);
+  return any_glob(rule.types, node.type) || any_id_glob(rule.ids, node.id) ||
+         any_name_glob(rule.applications, node.application);
 }
 
 const ServiceRule* service_rule_for_file(std::span<const ServiceRule> rules, std::string_view file) {

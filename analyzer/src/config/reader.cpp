@@ -26,6 +26,7 @@ std::string_view glob_noun(GlobKind kind) {
     case GlobKind::path: return "path glob";
     case GlobKind::id: return "id glob";
     case GlobKind::type: return "type glob";
+    case GlobKind::name: return "name glob";
   }
   return "glob";
 }

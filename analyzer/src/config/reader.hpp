@@ -19,7 +19,7 @@ namespace blastgraph::analyzer::config {
 
 // Which glob syntax a list holds; both are checked the same way (globs.hpp), the kind only
 // names them in messages.
-enum class GlobKind { path, id, type };
+enum class GlobKind { path, id, type, name };
 
 class Reader {
  public:

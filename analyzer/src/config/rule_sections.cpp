@@ -7,9 +7,10 @@ namespace blastgraph::analyzer::config {
 namespace {
 
 constexpr std::array<std::string_view, 3> k_service_keys{"service", "paths", "ids"};
-constexpr std::array<std::string_view, 3> k_criticality_keys{"types", "ids", "class"};
-constexpr std::array<std::string_view, 5> k_scope_keys{"name", "change_sources", "types", "ids",
-                                                       "message"};
+constexpr std::array<std::string_view, 4> k_criticality_keys{"types", "ids", "applications",
+                                                             "class"};
+constexpr std::array<std::string_view, 6> k_scope_keys{"name",         "change_sources", "types",
+                                                       "ids",          "applications",   "message"};
 
 // Calls `read_one` on every item of a list section; a non-list is one error.
 template <typename ReadOne>
@@ -74,9 +75,11 @@ void read_criticality_rules(Reader& reader, const yaml::Node& node,
     }
     read_optional_globs(reader, entry, "types", GlobKind::type, rule.types);
     read_optional_globs(reader, entry, "ids", GlobKind::id, rule.ids);
+    read_optional_globs(reader, entry, "applications", GlobKind::name, rule.applications);
     if (reader.errors() != before) return;
-    if (rule.types.empty() && rule.ids.empty()) {
-      reader.error(entry, "config-rule", "a criticality rule needs 'types' or 'ids' to match anything");
+    if (rule.types.empty() && rule.ids.empty() && rule.applications.empty()) {
+      reader.error(entry, "config-rule",
+                   "a criticality rule needs 'types', 'ids' or 'applications' to match anything");
       return;
     }
     out.push_back(std::move(rule));
@@ -101,13 +104,15 @@ void read_scope_rules(Reader& reader, const yaml::Node& node, std::vector<ScopeR
     }
     read_optional_globs(reader, entry, "types", GlobKind::type, rule.types);
     read_optional_globs(reader, entry, "ids", GlobKind::id, rule.ids);
+    read_optional_globs(reader, entry, "applications", GlobKind::name, rule.applications);
     if (const auto message = entry.find("message")) {
       if (auto text = reader.read_string(message, "message")) rule.message = *text;
     }
     if (reader.errors() != before) return;
-    if (rule.types.empty() && rule.ids.empty()) {
-      reader.error(entry, "config-rule",
-                   "scope rule '" + rule.name + "' needs 'types' or 'ids' to match anything");
+    if (rule.types.empty() && rule.ids.empty() && rule.applications.empty()) {
+      reader.error(entry, "config-rule", "scope rule '" + rule.name +
+                                             "' needs 'types', 'ids' or 'applications' to match "
+                                             "anything");
       return;
     }
     out.push_back(std::move(rule));

@@ -28,7 +28,8 @@ std::vector<RuleViolation> check_scope(const Config& config, const graph::Graph&
     for (const auto& changed : changes.nodes) {
       const auto& node = graph.node(changed.node);
       if (any_glob(rule.types, node.type) || any_glob(rule.ids, node.id) ||
-          any_glob(rule.ids, k8s_link::unscoped_id(node.id))) {
+          any_glob(rule.ids, k8s_link::unscoped_id(node.id)) ||
+          (!node.application.empty() && any_glob(rule.applications, node.application))) {
         violation.resources.push_back(node.id);
       }
     }

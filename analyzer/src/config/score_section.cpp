@@ -44,7 +44,7 @@ constexpr std::array<Field<Tier FloorPolicy::*>, 14> k_floors{{
 }};
 
 template <typename T, std::size_t N>
-std::array<std::string_view, N> names_of(const std::array<Field<T>, N>& fields) {
+constexpr std::array<std::string_view, N> names_of(const std::array<Field<T>, N>& fields) {
   std::array<std::string_view, N> names{};
   for (std::size_t i = 0; i < N; ++i) names[i] = fields[i].first;
   return names;
@@ -112,13 +112,32 @@ void read_thresholds(Reader& reader, const yaml::Node& node, TierThresholds& out
   out = thresholds;
 }
 
+// `applications: {NAME: TIER}`: the floor of a change that reaches a service of NAME.
+void read_application_floors(Reader& reader, const yaml::Node& node, FloorPolicy& out) {
+  if (!reader.expect_mapping(node, "score.floors.applications")) return;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    auto name = reader.read_string(node.key(i), "an application name");
+    if (!name) continue;
+    if (auto tier = reader.read_tier(node.value(i), "score.floors.applications." + *name)) {
+      out.applications[*name] = *tier;
+    }
+  }
+}
+
 void read_floors(Reader& reader, const yaml::Node& node, FloorPolicy& out) {
   if (!reader.expect_mapping(node, "score.floors")) return;
-  reader.check_keys(node, names_of(k_floors), "score.floors");
+  constexpr auto k_names = names_of(k_floors);
+  std::array<std::string_view, k_names.size() + 1> allowed{};
+  std::copy(k_names.begin(), k_names.end(), allowed.begin());
+  allowed.back() = "applications";
+  reader.check_keys(node, allowed, "score.floors");
   for (const auto& [name, member] : k_floors) {
     const auto value = node.find(name);
     if (!value) continue;
     if (auto tier = reader.read_tier(value, "score.floors." + std::string(name))) out.*member = *tier;
+  }
+  if (const auto applications = node.find("applications")) {
+    read_application_floors(reader, applications, out);
   }
 }
 

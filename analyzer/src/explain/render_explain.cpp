@@ -21,6 +21,7 @@ void write_hop_line(const PathHop& hop, std::ostream& out) {
   out << "    -> " << graph::to_string(hop.kind) << "  "
       << location(hop.evidence.file, hop.evidence.line);
   if (!hop.evidence.attribute.empty()) out << "  " << hop.evidence.attribute;
+  if (hop.evidence.weak) out << "  (weak evidence: a command-line item)";
   out << '\n';
 }
 
@@ -42,6 +43,7 @@ json::Json hop_json(const PathHop& hop) {
   doc["file"] = hop.evidence.file;
   doc["line"] = hop.evidence.line;
   doc["attribute"] = hop.evidence.attribute;
+  if (hop.evidence.weak) doc["weak"] = true;
   return doc;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "kubernetes/objects.hpp"
 #include "terraform/module_tree.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
@@ -40,7 +41,9 @@ AppRoots gitops_roots(const KubernetesInput& input, const DiscoveredFiles& disco
 // Rendered Helm output no release namespace is given for: its objects without a namespace
 // are in `default`, which is seldom where the release is installed.
 void report_unplaced_releases(const KubernetesInput& input, const AppRoots& apps,
+                              std::string_view default_namespace,
                               std::vector<Diagnostic>& diagnostics) {
+  if (!default_namespace.empty()) return;
   for (const auto& file : input.files) {
     if (!file.helm_rendered || apps.root_of(file.path) != nullptr) continue;
     const auto unplaced =
@@ -63,7 +66,8 @@ void report_unplaced_releases(const KubernetesInput& input, const AppRoots& apps
 // application whose directory holds it, or the directory grouping of manifests applied as
 // they are (scopes.hpp).
 std::vector<ScopedFile> scope_files(const RenderedKustomizations& rendered,
-                                    const KubernetesInput& input, const AppRoots& apps) {
+                                    const KubernetesInput& input, const AppRoots& apps,
+                                    const std::string& default_namespace) {
   std::vector<ScopedFile> out;
   std::vector<const kubernetes::ManifestFile*> loose;
   for (const auto& file : input.files) {
@@ -75,17 +79,83 @@ std::vector<ScopedFile> scope_files(const RenderedKustomizations& rendered,
     }
   }
   auto grouped = loose_scopes(loose);
+  for (auto& scoped : grouped) scoped.target_namespace = default_namespace;
   out.insert(out.end(), grouped.begin(), grouped.end());
   std::size_t next = 0;
   for (const auto& build : rendered.builds) {
     const auto* app = apps.root_at(build.dir);
     for (std::size_t i = 0; i < build.files.size(); ++i) {
       out.push_back({&input.rendered[next++], build.dir,
-                     app != nullptr ? app->target_namespace : std::string(),
+                     app != nullptr ? app->target_namespace : default_namespace,
                      app != nullptr && app->overrides_namespace, app});
     }
   }
   return out;
+}
+
+namespace {
+
+bool namespaced(const kubernetes::Object& object) {
+  return !kubernetes::is_cluster_scoped(object.kind);
+}
+
+// `--namespace NS` given: an object that names another namespace is refused by
+// `kubectl apply -n NS`.
+void report_mismatches(const ScopedFile& scoped, std::vector<Diagnostic>& diagnostics) {
+  for (const auto& object : scoped.file->objects) {
+    if (!namespaced(object) || object.namespace_name.empty() ||
+        object.namespace_name == scoped.target_namespace ||
+        kubernetes::is_placeholder(object.namespace_name)) {
+      continue;
+    }
+    diagnostics.push_back(
+        {scoped.file->path, object.position, Severity::warning, "k8s-namespace-mismatch",
+         object.kind + " " + object.name + " names namespace " + object.namespace_name +
+             ", which `kubectl apply -n " + scoped.target_namespace +
+             "` refuses; it is read in " + object.namespace_name});
+  }
+}
+
+// No namespace given: a file with objects in a namespace and objects without one is most
+// likely applied with `-n` or by a tool that sets it; read as written, its namespace-less
+// objects sit in `default`, apart from the rest.
+void report_mixed(const ScopedFile& scoped, std::vector<Diagnostic>& diagnostics) {
+  std::set<std::string> named;
+  std::size_t without = 0;
+  const kubernetes::Object* first_without = nullptr;
+  for (const auto& object : scoped.file->objects) {
+    if (!namespaced(object)) continue;
+    if (!object.namespace_name.empty()) {
+      // `default` written out is where the others go too.
+      if (object.namespace_name != k_default_namespace) named.insert(object.namespace_name);
+    } else if (++without == 1) {
+      first_without = &object;
+    }
+  }
+  if (named.empty() || first_without == nullptr) return;
+  const auto ns = *named.begin();
+  diagnostics.push_back(
+      {scoped.file->path, first_without->position, Severity::note, "k8s-mixed-namespaces",
+       std::to_string(without) + " object(s) here have no namespace and are read in `default`, " +
+           "beside objects in " + (named.size() == 1 ? ns : std::to_string(named.size()) +
+                                                              " namespaces (" + ns + ", ...)") +
+           "; if the file is applied with `kubectl apply -n " + ns + "`, pass `--namespace " + ns +
+           "` (or set kubernetes.namespace in the policy file)"});
+}
+
+}  // namespace
+
+void report_namespaces(const std::vector<ScopedFile>& files, std::vector<Diagnostic>& diagnostics) {
+  std::set<std::string> seen;  // a file rendered by several kustomizations: once
+  for (const auto& scoped : files) {
+    if (scoped.app != nullptr || scoped.file->helm_rendered) continue;
+    if (!seen.insert(scoped.file->path).second) continue;
+    if (scoped.target_namespace.empty()) {
+      report_mixed(scoped, diagnostics);
+    } else {
+      report_mismatches(scoped, diagnostics);
+    }
+  }
 }
 
 }  // namespace blastgraph::analyzer::k8s_link

@@ -4,8 +4,8 @@ namespace blastgraph::analyzer::k8s_link {
 
 void Linker::edge(const std::string& from, const std::string& to, graph::EdgeKind kind,
                   const kubernetes::Object& object, SourcePosition position,
-                  const std::string& path) {
-  m_builder.add_edge(from, to, kind, {object.span.file, position.line, path});
+                  const std::string& path, bool weak) {
+  m_builder.add_edge(from, to, kind, {object.span.file, position.line, path, weak});
 }
 
 namespace {
@@ -75,7 +75,8 @@ void add_kubernetes_nodes(const ObjectIndex& index, graph::GraphBuilder& builder
     node.domain = graph::Domain::kubernetes;
     node.type = object.kind;
     node.role = graph::Role::resource;
-    node.service = service_of(object);
+    node.service = placed.service;
+    node.application = placed.application;
     node.span = object.span;
     node.criticality = classify_object(object);
     builder.add_node(std::move(node));

@@ -23,8 +23,10 @@ class Linker {
   [[nodiscard]] const ObjectIndex& index() const { return m_index; }
 
   // Adds `from -> to` (from depends on to). Evidence: the object's file, `position`, `path`.
+  // `weak`: read from text that may not mean it (graph::Evidence::weak).
   void edge(const std::string& from, const std::string& to, graph::EdgeKind kind,
-            const kubernetes::Object& object, SourcePosition position, const std::string& path);
+            const kubernetes::Object& object, SourcePosition position, const std::string& path,
+            bool weak = false);
 
   // Adds `from -> to` with explicit evidence (for edges not written in a manifest).
   void raw_edge(const std::string& from, const std::string& to, graph::EdgeKind kind,

@@ -126,11 +126,14 @@ std::unique_ptr<KubernetesInput> load_kubernetes(const std::filesystem::path& ro
   }
   workspace.gitops_charts = charts.dirs(true);
   input->apps = std::make_unique<AppRoots>(gitops_roots(*input, discovered, options));
-  report_unplaced_releases(*input, *input->apps, workspace.diagnostics);
+  report_unplaced_releases(*input, *input->apps, options.default_namespace,
+                           workspace.diagnostics);
   const auto chart_diagnostics = charts.diagnostics(*input->apps);
   workspace.diagnostics.insert(workspace.diagnostics.end(), chart_diagnostics.begin(),
                                chart_diagnostics.end());
-  input->index = std::make_unique<ObjectIndex>(scope_files(rendered, *input, *input->apps),
+  const auto scoped = scope_files(rendered, *input, *input->apps, options.default_namespace);
+  report_namespaces(scoped, workspace.diagnostics);
+  input->index = std::make_unique<ObjectIndex>(scoped, options.service_labels,
                                                workspace.diagnostics);
   return input;
 }

@@ -2,37 +2,16 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <map>
 #include <set>
 #include <utility>
+
+#include "kubernetes/services.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
 namespace {
 
 using graph::Criticality;
-
-constexpr std::array<std::string_view, 5> k_service_labels{
-    "app.kubernetes.io/part-of", "app.kubernetes.io/name", "app.kubernetes.io/instance", "app",
-    "k8s-app"};
-
-// "reviews-v2" -> "reviews"; "api-v10" -> "api"; "v2" stays.
-std::string drop_version(std::string name) {
-  const auto dash = name.rfind("-v");
-  if (dash == std::string::npos || dash == 0 || dash + 2 >= name.size()) return name;
-  for (std::size_t i = dash + 2; i < name.size(); ++i) {
-    if (std::isdigit(static_cast<unsigned char>(name[i])) == 0) return name;
-  }
-  return name.substr(0, dash);
-}
-
-std::string from_labels(const kubernetes::Labels& labels) {
-  for (auto key : k_service_labels) {
-    auto it = labels.find(std::string(key));
-    if (it != labels.end() && !it->second.empty()) return drop_version(it->second);
-  }
-  return {};
-}
 
 struct KindClass {
   std::string_view kind;
@@ -146,16 +125,6 @@ std::string effective_namespace(const kubernetes::Object& object) {
   return object.namespace_name.empty() ? std::string(k_default_namespace) : object.namespace_name;
 }
 
-std::string service_of(const kubernetes::Object& object) {
-  if (auto s = from_labels(object.labels); !s.empty()) return s;
-  if (auto s = from_labels(object.pod_template_labels); !s.empty()) return s;
-  if (object.service_selector) {
-    if (auto s = from_labels(*object.service_selector); !s.empty()) return s;
-  }
-  if (object.has_pod_template) return drop_version(object.name);
-  return {};
-}
-
 graph::Criticality classify_kind(std::string_view kind) {
   for (const auto& entry : k_kind_classes) {
     if (entry.kind == kind) return entry.criticality;
@@ -189,7 +158,7 @@ graph::Criticality classify_object(const kubernetes::Object& object) {
                                                                       : criticality;
 }
 
-ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files,
+ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files, const ServiceLabels& labels,
                          std::vector<Diagnostic>& diagnostics) {
   std::set<std::string_view> scopes;
   for (const auto& file : files) {
@@ -200,7 +169,7 @@ ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files,
   std::map<std::pair<std::string, std::string>, std::size_t> first;
   for (const auto& file : files) {
     for (const auto& object : file.file->objects) {
-      PlacedObject placed{&object, {}, effective_namespace(object), file.scope, file.app};
+      PlacedObject placed{&object, {}, effective_namespace(object), file.scope, file.app, {}, {}};
       const bool takes_target = !placed.ns.empty() && !file.target_namespace.empty() &&
                                 (file.overrides_namespace || object.namespace_name.empty());
       if (takes_target) placed.ns = file.target_namespace;
@@ -216,15 +185,23 @@ ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files,
       }
       if (!placed.ns.empty()) m_namespaces[placed.ns];  // namespaces in use exist
       if (object.kind == "Namespace") {
-        auto& labels = m_namespaces[object.name];
-        labels.insert(object.labels.begin(), object.labels.end());
+        auto& ns_labels = m_namespaces[object.name];
+        ns_labels.insert(object.labels.begin(), object.labels.end());
       }
       m_by_identity[std::move(key)].push_back(m_objects.size());
       m_by_object.emplace(&object, m_objects.size());
       m_objects.push_back(std::move(placed));
     }
   }
-  for (auto& [name, labels] : m_namespaces) labels["kubernetes.io/metadata.name"] = name;
+  for (auto& [name, ns_labels] : m_namespaces) ns_labels["kubernetes.io/metadata.name"] = name;
+  std::vector<ObjectServiceInput> inputs;
+  inputs.reserve(m_objects.size());
+  for (const auto& placed : m_objects) inputs.push_back({placed.object, placed.scope, placed.ns});
+  auto services = name_services(inputs, labels);
+  for (std::size_t i = 0; i < m_objects.size(); ++i) {
+    m_objects[i].service = std::move(services[i].service);
+    m_objects[i].application = std::move(services[i].application);
+  }
 }
 
 std::vector<const PlacedObject*> ObjectIndex::everywhere(std::string_view kind,

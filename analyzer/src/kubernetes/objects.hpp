@@ -10,6 +10,7 @@
 #include "blastgraph/core/diagnostic.hpp"
 #include "blastgraph/graph/model.hpp"
 #include "blastgraph/parsers/kubernetes.hpp"
+#include "blastgraph/analyzer/rules.hpp"
 #include "kubernetes/scopes.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
@@ -31,12 +32,6 @@ inline constexpr std::string_view k_default_namespace = "default";
 // The namespace an object lives in: "" for cluster-scoped kinds, "default" when omitted.
 [[nodiscard]] std::string effective_namespace(const kubernetes::Object& object);
 
-// The service an object belongs to: app.kubernetes.io/part-of, name, instance, then app
-// (object labels, then pod-template labels, then a Service's selector), then a workload's
-// own name. A version suffix (`-v2`) is dropped so versions of one app are one service.
-// Empty for objects that belong to no one (a shared ConfigMap without labels).
-[[nodiscard]] std::string service_of(const kubernetes::Object& object);
-
 [[nodiscard]] graph::Criticality classify_kind(std::string_view kind);
 
 // An object's class: its kind's, except that a workload running a database server image
@@ -49,6 +44,8 @@ struct PlacedObject {
   std::string ns;     // effective namespace
   std::string scope;  // the application it is applied with (scopes.hpp)
   const AppRoot* app = nullptr;  // the GitOps application that applies it, if any
+  std::string service;           // services.hpp; may be empty
+  std::string application;       // may be empty
 };
 
 // Every deployed object, each a node. Ids carry the scope when there is more than one. Two
@@ -58,7 +55,8 @@ struct PlacedObject {
 // its identity is unknown, so it never shares a node.
 class ObjectIndex {
  public:
-  ObjectIndex(const std::vector<ScopedFile>& files, std::vector<Diagnostic>& diagnostics);
+  ObjectIndex(const std::vector<ScopedFile>& files, const ServiceLabels& labels,
+              std::vector<Diagnostic>& diagnostics);
 
   [[nodiscard]] const std::vector<PlacedObject>& objects() const { return m_objects; }
   [[nodiscard]] bool scoped() const { return m_scoped; }

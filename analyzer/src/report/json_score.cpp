@@ -55,8 +55,10 @@ json::Json violations_json(const ScoreReport& r) {
 json::Json services_json(const ScoreReport& r) {
   json::Json out = json::Json::array();
   for (const auto& s : r.services) {
-    out.push_back({{"service", s.service}, {"resources", s.resources}, {"distance", s.distance},
-                   {"path", s.path}, {"edges", s.edges}});
+    json::Json service{{"service", s.service}, {"resources", s.resources},
+                       {"distance", s.distance}, {"path", s.path}, {"edges", s.edges}};
+    if (!s.application.empty()) service["application"] = s.application;
+    out.push_back(std::move(service));
   }
   return out;
 }

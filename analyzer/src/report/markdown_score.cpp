@@ -165,7 +165,9 @@ class MarkdownWriter {
         << "| Service | Resources | Hops | Path |\n| --- | ---: | ---: | --- |\n";
     rows(count, "| ", " | | | |", [&](std::size_t i) {
       const auto& s = m_r.services[i];
-      m_out << "| " << text(s.service.empty() ? "(none)" : s.service) << " | " << s.resources
+      m_out << "| " << text(s.service.empty() ? "(none)" : s.service)
+            << (s.application.empty() ? "" : " (part of " + text(s.application) + ")") << " | "
+            << s.resources
             << " | " << s.distance << " | " << path_cell(s) << " |\n";
     });
     m_out << "\n</details>\n";

@@ -114,7 +114,9 @@ void write_factors(const ScoreReport& r, const Palette& p, std::ostream& out) {
 void write_services(const ScoreReport& r, const Palette& p, std::ostream& out) {
   out << '\n' << p.heading("services reached (" + std::to_string(r.services.size()) + ")") << '\n';
   for (const auto& s : r.services) {
-    out << "  " << s.service << "  (" << s.resources << " resource" << (s.resources == 1 ? "" : "s")
+    out << "  " << s.service;
+    if (!s.application.empty()) out << "  [part of " << s.application << "]";
+    out << "  (" << s.resources << " resource" << (s.resources == 1 ? "" : "s")
         << ", " << s.distance << " hop" << (s.distance == 1 ? "" : "s") << ")\n";
     for (std::size_t i = 0; i < s.path.size(); ++i) {
       out << "      " << (i == 0 ? "   " : "-> ") << s.path[i];

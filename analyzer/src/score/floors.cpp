@@ -136,6 +136,17 @@ TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
     raise(floor, class_floor(node, changed.action, policy));
   }
 
+  if (!policy.applications.empty()) {
+    for (auto index : reach.nodes) {
+      const auto& node = graph.node(index);
+      if (node.role != graph::Role::resource || node.application.empty()) continue;
+      const auto it = policy.applications.find(node.application);
+      if (it == policy.applications.end()) continue;
+      raise(floor, floor_of(it->second,
+                            "reaches application " + node.application + " (" + node.id + ")",
+                            graph.node(changes.nodes.front().node).id));
+    }
+  }
   const auto bounded = bounded_services(graph, reach);
   if (bounded.size() >= 2) {
     raise(floor,

@@ -21,6 +21,7 @@ namespace blastgraph::analyzer::scoring {
 //  - changed files that deploy something blastgraph cannot assess (UnmappedKind::
 //    unassessable: an unrendered Helm chart, a template, Terraform settings) (MEDIUM):
 //    fail closed, with or without a changed node
+//  - a reached resource of an application the policy names (`applications`; none by default)
 // How many services have roles the change reaches through their permission boundary: a
 // boundary bounding two or more is scored and floored as an account-level control.
 [[nodiscard]] std::size_t bounded_service_count(const graph::Graph& graph,

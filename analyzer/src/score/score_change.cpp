@@ -25,6 +25,7 @@ ServiceImpact impact_for(const graph::Graph& graph, const graph::Reach& reach,
                          graph::NodeIndex representative) {
   ServiceImpact impact;
   impact.service = graph.node(representative).service;
+  impact.application = graph.node(representative).application;
   impact.distance = reach.distance[representative];
   const auto path = graph::path_to_source(reach, representative);
   for (std::size_t i = 0; i < path.size(); ++i) {

@@ -68,6 +68,38 @@ bool holds_phrase(const std::vector<std::string>& words,
   return false;
 }
 
+// Last words of keys whose value is a host (see names_address).
+constexpr std::array<std::string_view, 17> k_address_words{
+    "host",    "hosts",     "hostname", "hostnames", "addr",     "addrs",
+    "address", "addresses", "server",   "servers",   "endpoint", "endpoints",
+    "broker",  "brokers",   "upstream", "upstreams", "bootstrap"};
+
+bool is_label_start(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_label_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+// The bare labels of a one-line host list: `redis`, `kafka-0, kafka-1`. A token that is not
+// one bare label (a dotted name, a port, a URL) is find_service_addresses', not ours.
+std::vector<ServiceAddress> bare_hosts(std::string_view value) {
+  std::vector<ServiceAddress> out;
+  if (value.find('\n') != std::string_view::npos) return out;
+  constexpr std::string_view k_separators = " \t,;";
+  for (std::size_t start = value.find_first_not_of(k_separators); start != std::string_view::npos;) {
+    const std::size_t end = std::min(value.find_first_of(k_separators, start), value.size());
+    const std::string_view token = value.substr(start, end - start);
+    start = value.find_first_not_of(k_separators, end);
+    const bool label = token.size() <= 63 && is_label_start(token.front()) &&
+                       token.back() != '-' && std::all_of(token.begin(), token.end(), is_label_char);
+    if (!label || token == "localhost") continue;
+    ServiceAddress address{std::string(token), {}, std::nullopt, std::string(token), false, true};
+    if (std::find(out.begin(), out.end(), address) == out.end()) out.push_back(std::move(address));
+  }
+  return out;
+}
+
 // A Grafana dashboard (or a panel list): JSON with "panels". Its queries and data links name
 // Services without calling them.
 bool is_dashboard(std::string_view value) {
@@ -84,9 +116,20 @@ bool names_tls_server_name(std::string_view key) {
                      [&](const auto& phrase) { return holds_phrase(words, phrase); });
 }
 
+bool names_address(std::string_view key) {
+  const std::vector<std::string> words = key_words(key);
+  return !words.empty() && std::find(k_address_words.begin(), k_address_words.end(),
+                                     words.back()) != k_address_words.end();
+}
+
 std::vector<ServiceAddress> find_called_services(const AddressSite& site) {
   if (names_tls_server_name(site.key) || is_dashboard(site.value)) return {};
-  return find_service_addresses(site.value);
+  auto out = find_service_addresses(site.value);
+  if (!names_address(site.key)) return out;
+  for (auto& bare : bare_hosts(site.value)) {
+    if (std::find(out.begin(), out.end(), bare) == out.end()) out.push_back(std::move(bare));
+  }
+  return out;
 }
 
 }  // namespace blastgraph::kubernetes

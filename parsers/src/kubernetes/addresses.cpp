@@ -21,6 +21,9 @@ constexpr std::array<std::string_view, 44> k_file_extensions{
     "jar",  "war", "sh",   "sql", "csv",  "pem", "crt",  "cer", "key",        "p12",  "jks",
     "tar",  "gz",  "tgz",  "zip", "so",   "dll", "exe",  "bin", "sock",       "tmpl", "tpl"};
 // Schemes of storage locations, whose "host" is a bucket or a path, not a Service.
+// gRPC name resolvers whose target is the path: `dns:///svc:50051`, `dns://8.8.8.8/svc:50051`,
+// `kubernetes:///svc.ns:8080`, `passthrough:///svc:50051`.
+constexpr std::array<std::string_view, 3> k_grpc_resolvers{"dns", "kubernetes", "passthrough"};
 constexpr std::array<std::string_view, 13> k_storage_schemes{
     "file", "s3",    "s3a",  "s3n",   "gs",   "gcs", "az",
     "abfs", "abfss", "wasb", "wasbs", "unix", "data"};
@@ -98,6 +101,12 @@ std::optional<ServiceAddress> read_token(std::string_view token) {
     if (scheme.empty() || listed(k_storage_schemes, last)) return std::nullopt;
     has_scheme = true;
     token.remove_prefix(scheme_end + 3);
+    if (listed(k_grpc_resolvers, scheme)) {
+      // The authority, when there is one, names the resolver's DNS server.
+      const std::size_t slash = token.find('/');
+      if (slash == std::string_view::npos) return std::nullopt;
+      token.remove_prefix(slash + 1);
+    }
   }
   std::size_t authority_end = std::min(token.find_first_of("/?#"), token.size());
   std::string_view authority = token.substr(0, authority_end);

@@ -28,7 +28,12 @@ class Extraction {
                         SourcePosition position);
   void add_selector(SelectorRef selector) { m_object.selectors.push_back(std::move(selector)); }
   // Records the scalar `value`, written under `key`, as an address site when it holds text.
-  void add_address(yaml::Node value, std::string key, std::string path);
+  // `via` says what kind of text it is (AddressSite::Via).
+  void add_address(yaml::Node value, std::string key, std::string path,
+                   AddressSite::Via via = AddressSite::Via::value);
+  // The same with text that is not the node's own (a decoded Secret value) at `position`.
+  void add_address_text(std::string value, std::string key, std::string path,
+                        SourcePosition position, AddressSite::Via via);
 
   void warn(yaml::Node at, std::string code, std::string message);
 

@@ -22,10 +22,17 @@ void Extraction::add_implicit_ref(std::string_view kind, std::string_view name, 
       std::string(kind), {}, std::string(name), via, std::move(path), position, false, true});
 }
 
-void Extraction::add_address(yaml::Node value, std::string key, std::string path) {
+void Extraction::add_address(yaml::Node value, std::string key, std::string path,
+                             AddressSite::Via via) {
   if (!value.is_text()) return;
+  add_address_text(std::string(value.scalar()), std::move(key), std::move(path), value.position(),
+                   via);
+}
+
+void Extraction::add_address_text(std::string value, std::string key, std::string path,
+                                  SourcePosition position, AddressSite::Via via) {
   m_object.addresses.push_back(
-      AddressSite{std::string(value.scalar()), std::move(key), std::move(path), value.position()});
+      AddressSite{std::move(value), std::move(key), std::move(path), position, via});
 }
 
 void Extraction::warn(yaml::Node at, std::string code, std::string message) {

@@ -2,6 +2,7 @@
 // imagePullSecrets; PVCs; the ServiceAccount; the PriorityClass. Env values are collected as
 // address sites.
 
+#include <algorithm>
 #include <array>
 
 #include "kubernetes/extract.hpp"
@@ -44,6 +45,36 @@ void extract_env_from(Extraction& x, yaml::Node env_from, const std::string& pat
   }
 }
 
+// The flag a command-line item belongs to: `--addr=x` -> "addr"; `x` after `--addr` -> "addr".
+std::string flag_of(std::string_view item, std::string_view previous) {
+  auto name = [](std::string_view flag) {
+    flag.remove_prefix(std::min(flag.find_first_not_of('-'), flag.size()));
+    return std::string(flag.substr(0, flag.find('=')));
+  };
+  if (item.starts_with('-') && item.find('=') != std::string_view::npos) return name(item);
+  if (previous.starts_with('-') && previous.find('=') == std::string_view::npos &&
+      !item.starts_with('-')) {
+    return name(previous);
+  }
+  return {};
+}
+
+// `command` and `args` items, each an address site keyed by its flag.
+void extract_command_line(Extraction& x, yaml::Node container, const std::string& path) {
+  for (std::string_view field : {"command", "args"}) {
+    yaml::Node items = container.find(field);
+    std::string_view previous;
+    for (std::size_t i = 0; i < items.size() && items.is_sequence(); ++i) {
+      yaml::Node item = items.item(i);
+      if (!item.is_text()) continue;
+      x.add_address(item, flag_of(item.scalar(), previous),
+                    path + "." + std::string(field) + "[" + std::to_string(i) + "]",
+                    AddressSite::Via::command_line);
+      previous = item.scalar();
+    }
+  }
+}
+
 void extract_containers(Extraction& x, yaml::Node spec, const std::string& path) {
   for (std::string_view list : k_container_lists) {
     yaml::Node containers = spec.find(list);
@@ -54,6 +85,7 @@ void extract_containers(Extraction& x, yaml::Node spec, const std::string& path)
         x.object().images.emplace_back(image.scalar());
       }
       extract_env(x, container.find("env"), container_path);
+      extract_command_line(x, container, container_path);
       extract_env_from(x, container.find("envFrom"), container_path);
     }
   }

@@ -16,6 +16,8 @@ target_sources(blastgraph_parsers PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/app_sources.cpp
   ${CMAKE_CURRENT_LIST_DIR}/helm.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kinds.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/names.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/base64.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kustomization.cpp
   ${CMAKE_CURRENT_LIST_DIR}/addresses.cpp
   ${CMAKE_CURRENT_LIST_DIR}/address_keys.cpp

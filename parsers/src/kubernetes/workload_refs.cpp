@@ -1,6 +1,9 @@
 // Pod-creating objects (their pod template, labels and selector, StatefulSet claim templates),
 // Services, and the data of ConfigMaps and Secrets.
 
+#include <algorithm>
+
+#include "kubernetes/base64.hpp"
 #include "kubernetes/extract.hpp"
 
 namespace blastgraph::kubernetes::detail {
@@ -86,15 +89,43 @@ void extract_service(Extraction& x, yaml::Node root) {
   object.external_name = text_of(spec.find("externalName"));
 }
 
+namespace {
+
+// Decoded text worth reading for addresses: printable, no control bytes but line breaks and
+// tabs (a certificate or a binary key is not).
+bool is_text(std::string_view bytes) {
+  return std::all_of(bytes.begin(), bytes.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 || c == '\n' || c == '\r' || c == '\t';
+  });
+}
+
+// A Secret's `data`: base64, read decoded.
+void extract_secret_data(Extraction& x, yaml::Node data) {
+  for (std::size_t i = 0; i < data.size() && data.is_mapping(); ++i) {
+    const yaml::Node value = data.value(i);
+    if (!data.key(i).is_text() || !value.is_text()) continue;
+    auto decoded = base64_decode(value.scalar());
+    if (!decoded || decoded->empty() || !is_text(*decoded)) continue;
+    std::string key(data.key(i).scalar());
+    x.add_address_text(std::move(*decoded), key, "data." + key, value.position(),
+                       AddressSite::Via::value);
+  }
+}
+
+}  // namespace
+
 void extract_config_data(Extraction& x, yaml::Node root) {
-  // Secret `data` is base64 and not read; `stringData` is what people write URLs into.
-  std::string_view field = x.object().kind == "Secret" ? "stringData" : "data";
+  const bool secret = x.object().kind == "Secret";
+  // A Secret's `stringData` is plain text; its `data` and a ConfigMap's `binaryData` base64.
+  std::string_view field = secret ? "stringData" : "data";
   yaml::Node data = root.find(field);
   for (std::size_t i = 0; i < data.size() && data.is_mapping(); ++i) {
     if (!data.key(i).is_text()) continue;
     std::string key(data.key(i).scalar());
     x.add_address(data.value(i), key, std::string(field) + "." + key);
   }
+  if (secret) extract_secret_data(x, root.find("data"));
 }
 
 }  // namespace blastgraph::kubernetes::detail

@@ -45,6 +45,10 @@ const std::vector<Row>& found_rows() {
       {"host: search.shop", {at("search", "shop")}},
       {"http://search:9200/_search?q=a=b", {at("search", "", 9200)}},
       {"\"log.level\": \"debug\", \"url\": \"ws://events.shop\"", {at("events", "shop")}},
+      {"dns:///ads:9555", {at("ads", "", 9555)}},
+      {"dns://10.0.0.10/catalog.shop:3550", {at("catalog", "shop", 3550)}},
+      {"kubernetes:///cart.shop:7070", {at("cart", "shop", 7070)}},
+      {"passthrough:///checkout:5050", {at("checkout", "", 5050)}},
   };
   return rows;
 }
@@ -94,6 +98,8 @@ const std::vector<std::string_view>& refused_values() {
       "0cart:80",
       "log.level=debug",
       "app.name: shop",
+      "dns:///10.0.0.1:53",
+      "dns://ads:9555",
   };
   return values;
 }
@@ -192,6 +198,37 @@ TEST(FindCalledServices, NotFromDashboards) {
   EXPECT_TRUE(find_called_services({dashboard, "cart.json", "data.cart.json", {}}).empty());
   const std::string config = "{\"upstream\": \"http://cart.shop:8080\"}";
   EXPECT_EQ(find_called_services({config, "app.json", "data.app.json", {}}).size(), 1U);
+}
+
+ServiceAddress bare(std::string name) {
+  auto address = at(name, "");
+  address.bare = true;
+  return address;
+}
+
+TEST(FindCalledServices, ABareHostCountsOnlyUnderAKeyThatNamesAnAddress) {
+  for (std::string_view key : {"REDIS_HOST", "DB_HOSTNAME", "catalogAddr", "catalog-addr",
+                               "SMTP_SERVER", "KAFKA_BROKERS", "OTEL_ENDPOINT", "upstreams",
+                               "kafka.bootstrap"}) {
+    EXPECT_TRUE(names_address(key)) << key;
+    const auto found = find_called_services({"redis", std::string(key), "env", {}, {}});
+    EXPECT_EQ(found, std::vector<ServiceAddress>{bare("redis")}) << key;
+    EXPECT_TRUE(found.front().bare);
+  }
+  for (std::string_view key : {"CACHE_KIND", "HOST_NETWORK_MODE", "LOG_LEVEL", "hostPath", "",
+                               "SERVER_NAME"}) {
+    EXPECT_TRUE(find_called_services({"redis", std::string(key), "env", {}, {}}).empty()) << key;
+  }
+}
+
+TEST(FindCalledServices, BareHostListsAndWhatIsNoBareHost) {
+  EXPECT_EQ(find_called_services({"redis-0, redis-1;cache", "CACHE_HOSTS", "env", {}, {}}),
+            (std::vector<ServiceAddress>{bare("redis-0"), bare("redis-1"), bare("cache")}));
+  for (std::string_view value : {"localhost", "Redis", "10.0.0.1", "redis-", "line one\nline two",
+                                 "0redis", "redis_cache"}) {
+    EXPECT_TRUE(find_called_services({std::string(value), "REDIS_HOST", "env", {}, {}}).empty())
+        << value;
+  }
 }
 
 }  // namespace

@@ -13,12 +13,19 @@
 #include "blastgraph/analyzer/change.hpp"
 #include "blastgraph/analyzer/rules.hpp"
 #include "blastgraph/analyzer/score.hpp"
+#include "blastgraph/analyzer/workspace.hpp"
 #include "blastgraph/core/diagnostic.hpp"
 #include "blastgraph/core/result.hpp"
 
 namespace blastgraph::analyzer {
 
 inline constexpr std::string_view k_config_file_name = ".blastgraph.yaml";
+
+// `kubernetes:`: how manifests are applied and which labels name services.
+struct KubernetesSettings {
+  std::string default_namespace;  // `namespace:`, as `kubectl apply -n` (LoadOptions)
+  ServiceLabels labels;           // `service_labels`, `component_labels`, `application_labels`
+};
 
 struct Config {
   std::string file;                  // the file read, as given; empty for the defaults
@@ -27,6 +34,7 @@ struct Config {
   std::vector<CriticalityRule> criticality;
   ScorePolicy score;                 // weights, thresholds, floors, approvals
   std::vector<ScopeRule> scope;
+  KubernetesSettings kubernetes;
 };
 
 // A config and what was wrong with it. Diagnostics (codes `config-*`) carry the file and the
@@ -47,6 +55,10 @@ struct LoadedConfig {
 // The policy file of a scanned tree: `<root>/.blastgraph.yaml` when it exists, else the
 // defaults (no diagnostics).
 [[nodiscard]] Result<LoadedConfig> find_config(const std::filesystem::path& root);
+
+// What the policy file says about loading a tree: its service and criticality rules, the
+// Kubernetes namespace and label orders. The other LoadOptions keep their defaults.
+[[nodiscard]] LoadOptions load_options(const Config& config);
 
 // The scope rules that apply to `change_source` and the changed nodes each one matches; empty
 // when the change is allowed. Sorted by rule position.

@@ -23,24 +23,37 @@ struct ServiceRule {
   SourcePosition position;         // where the rule is written
 };
 
-// "Resources of these types, or with these ids, are this critical." The first matching rule
-// replaces the built-in class.
+// "Resources of these types, with these ids, or part of these applications, are this
+// critical." The first matching rule replaces the built-in class.
 struct CriticalityRule {
   std::vector<std::string> types;  // globs over node types: "aws_db_*", "Secret"
   std::vector<std::string> ids;    // globs over node ids
+  std::vector<std::string> applications;  // globs over node applications (never empty ones)
   graph::Criticality criticality = graph::Criticality::normal;
   SourcePosition position;
 };
 
 // "A change from these sources may not touch these resources": a changed node matching
-// `types` or `ids` turns the verdict into deny, naming the rule and the node.
+// `types`, `ids` or `applications` turns the verdict into deny, naming the rule and the node.
 struct ScopeRule {
   std::string name;                         // shown in the verdict
   std::vector<std::string> change_sources;  // "ai-agent", "human", any name; "*" for all
   std::vector<std::string> types;           // globs over node types (Kubernetes kinds too)
   std::vector<std::string> ids;             // globs over node ids
+  std::vector<std::string> applications;    // globs over node applications
   std::string message;                      // why; may be empty
   SourcePosition position;
+};
+
+// The labels that name a Kubernetes object's service, the component that tells apart the
+// workloads of one service name, and the application a service is part of, each list tried in
+// order (policy file `kubernetes:`). The defaults read the recommended labels as they are
+// meant: `app.kubernetes.io/name` names a component, `part-of` the application holding it.
+struct ServiceLabels {
+  std::vector<std::string> service{"app.kubernetes.io/name", "app", "k8s-app"};
+  std::vector<std::string> component{"app.kubernetes.io/component", "component"};
+  std::vector<std::string> application{"app.kubernetes.io/part-of"};
+  auto operator<=>(const ServiceLabels&) const = default;
 };
 
 // True when the file path `path` ('/' separated, relative to the scanned root) matches the

@@ -53,6 +53,9 @@ struct FloorPolicy {
   Tier gitops_source = Tier::high;        // a GitOps object's source or sync policy; deleted
   Tier gitops_values = Tier::medium;      // a GitOps object's Helm values, patches, images
   Tier published_default = Tier::high;    // a published module's input default changed
+  // A change that reaches (or changes) a resource of a service that is part of the
+  // application (`app.kubernetes.io/part-of`): none by default.
+  std::map<std::string, Tier> applications;
 };
 
 struct ScorePolicy {
@@ -89,6 +92,7 @@ struct ChangedResource {
 // path.back() a changed node.
 struct ServiceImpact {
   std::string service;
+  std::string application;          // what the service is part of; may be empty
   std::size_t resources = 0;        // reached resources of this service
   std::uint32_t distance = 0;       // hops of the path
   std::vector<std::string> path;    // node ids

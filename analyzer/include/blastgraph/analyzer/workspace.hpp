@@ -26,6 +26,11 @@ struct LoadOptions {
   // Rendered Helm output (a file or a directory of files, relative to the scanned root) and
   // the namespace its release is installed into: objects without a namespace go there.
   std::vector<std::pair<std::string, std::string>> release_namespaces;
+  // The namespace of manifests applied with `kubectl apply -n NS` (or `-k`): objects without
+  // one go there, and one that names another is reported (kubectl refuses it). Empty: as
+  // written, `default` for objects without one. GitOps applications and releases keep theirs.
+  std::string default_namespace;
+  ServiceLabels service_labels;  // which labels name services and applications
 };
 
 enum class ReadProblem {

@@ -12,8 +12,8 @@ namespace blastgraph::graph {
 void write_dot(const Graph& graph, std::ostream& out);
 
 // The node-link JSON contract other tools read (documented in README.md):
-// {"schema":"blastgraph.graph/v1","nodes":[{id,domain,type,role,service,file,line,last_line,
-//  criticality}],"edges":[{source,target,kind,evidence:{file,line,attribute}}]}
+// {"schema":"blastgraph.graph/v1","nodes":[{id,domain,type,role,service,[application,]file,
+//  line,last_line,criticality}],"edges":[{source,target,kind,evidence:{file,line,attribute}}]}
 void write_json(const Graph& graph, std::ostream& out);
 
 }  // namespace blastgraph::graph

@@ -3,11 +3,13 @@
 // An edge `source -> target` means *source depends on target*: a change to target reaches
 // source.
 
+#include <compare>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "blastgraph/core/source_span.hpp"
 
@@ -89,6 +91,7 @@ struct Node {
   std::string type;      // "aws_iam_role", "Deployment", "iam_policy", "var", ...
   Role role = Role::resource;
   std::string service;   // owning service; may be empty
+  std::string application;  // what the service is part of (`app.kubernetes.io/part-of`); may be empty
   SourceSpan span;       // file relative to the scanned root; empty for external nodes
   Criticality criticality = Criticality::normal;
 };
@@ -98,7 +101,15 @@ struct Evidence {
   std::string file;
   std::uint32_t line = 0;
   std::string attribute;  // attribute path, e.g. "permissions_boundary"
-  auto operator<=>(const Evidence&) const = default;
+  // Read from text that may not mean it (a host in a command-line flag, which a program may
+  // serve rather than call): shown as weaker evidence.
+  bool weak = false;
+  // Strong evidence first, so that of two edges alike the builder keeps the strong one.
+  std::strong_ordering operator<=>(const Evidence& other) const {
+    if (const auto c = weak <=> other.weak; c != 0) return c;
+    return std::tie(file, line, attribute) <=> std::tie(other.file, other.line, other.attribute);
+  }
+  bool operator==(const Evidence&) const = default;
 };
 
 struct Edge {

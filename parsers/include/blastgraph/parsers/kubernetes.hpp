@@ -108,13 +108,19 @@ struct SelectorRef {
   auto operator<=>(const SelectorRef&) const = default;
 };
 
-// A string that may name a Service: an env var `value`, ConfigMap `data` or Secret
-// `stringData` value. Collected as written; find_service_addresses reads it.
+// A string that may name a Service: an env var `value` (of any container, init containers
+// too), ConfigMap `data`, Secret `stringData`, Secret `data` decoded from base64, or an item
+// of a container's `command` or `args`. Collected as written (decoded for Secret `data`);
+// find_called_services reads it.
 struct AddressSite {
+  // What the text is: a configuration value, or a command-line item, where a `host:port` is
+  // weaker evidence of a call (a flag may name a host it serves, not one it calls).
+  enum class Via : std::uint8_t { value, command_line };
   std::string value;
-  std::string key;  // the env var's name or the data key: what the value means
+  std::string key;  // the env var's name, the data key, or the flag an argument belongs to
   std::string path;
   SourcePosition position;
+  Via via = Via::value;
   auto operator<=>(const AddressSite&) const = default;
 };
 
@@ -249,6 +255,13 @@ struct ManifestFile {
 // (read as `${ ... }}` when it stood outside a YAML string). Such a value is unknown here.
 [[nodiscard]] bool is_placeholder(std::string_view value);
 
+// A namespace name as the API server accepts it: a DNS-1123 label (lowercase alphanumerics
+// and `-`, at most 63 characters, alphanumeric at both ends).
+[[nodiscard]] bool is_namespace_name(std::string_view text);
+// A label key: `[prefix/]name`, the prefix a DNS subdomain, the name at most 63 characters
+// of alphanumerics, `-`, `_` and `.`, alphanumeric at both ends.
+[[nodiscard]] bool is_label_key(std::string_view text);
+
 // Kinds without a namespace.
 [[nodiscard]] bool is_cluster_scoped(std::string_view kind);
 
@@ -277,6 +290,9 @@ struct ServiceAddress {
   // How it was written, which does not make it another address (not compared):
   std::string host;           // without scheme and port: "cart.shop.svc.cluster.local"
   bool unmistakable = false;  // a port, a scheme or the `svc` label: a host, not a dotted word
+  // One label without port or scheme (`redis`), read only because its key names an address
+  // (`REDIS_HOST`): a call only where a Service of that name is declared.
+  bool bare = false;
   friend bool operator==(const ServiceAddress& a, const ServiceAddress& b) {
     return a.name == b.name && a.namespace_name == b.namespace_name && a.port == b.port;
   }
@@ -286,8 +302,8 @@ struct ServiceAddress {
 // string is split into tokens at whitespace, ',', ';' and '='; keys (a token before '=' or
 // ending in ':', unless it is a URL) are skipped, so whole properties, YAML and JSON files
 // can be read. A token may carry a URL scheme (`scheme://`, then `user:pw@` allowed), a
-// `:port` and a path. The host
-// must be lowercase DNS labels whose first label starts with a letter, and is read as:
+// `:port` and a path; for the gRPC resolvers `dns`, `kubernetes` and `passthrough` the host is
+// the path's (`dns:///svc:50051`, `dns://8.8.8.8/svc.ns:50051`). The host must be lowercase DNS labels whose first label starts with a letter, and is read as:
 //   name                  only with a port or a scheme (`svc:8080`, `http://svc/x`)
 //   name.ns               two labels, unless the second is a common top-level domain or
 //                         file extension (`example.com`, `app.yaml`)
@@ -308,9 +324,16 @@ struct ServiceAddress {
 // such as `REDIS_TLS_HOST` is still an address: a host reached over TLS is still called.
 [[nodiscard]] bool names_tls_server_name(std::string_view key);
 
+// True when a key says its value is a host or a list of hosts: its last word (as in
+// names_tls_server_name) is `host`, `hostname`, `addr`, `address`, `server`, `endpoint`,
+// `broker`, `upstream`, `bootstrap` or a plural of one (`REDIS_HOST`, `kafkaBrokers`,
+// `catalog-addr`).
+[[nodiscard]] bool names_address(std::string_view key);
+
 // The Services an address site calls: none when its key names a TLS server name or its value
 // is a dashboard (JSON with `"panels"`: Grafana's queries and links are not calls), otherwise
-// find_service_addresses of its value.
+// find_service_addresses of its value; when the key names an address (names_address), also
+// each bare label of a one-line value (`redis`, `kafka-0,kafka-1`) as a `bare` address.
 [[nodiscard]] std::vector<ServiceAddress> find_called_services(const AddressSite& site);
 
 }  // namespace blastgraph::kubernetes

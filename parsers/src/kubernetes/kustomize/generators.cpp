@@ -1,32 +1,11 @@
 // configMapGenerator and secretGenerator: ConfigMaps and Secrets from literals, files and env
 // files, created or merged into (or replacing) one a base already has.
 
+#include "kubernetes/base64.hpp"
 #include "kubernetes/kustomize/build.hpp"
 
 namespace blastgraph::kubernetes::kustomize {
 namespace {
-
-std::string base64(std::string_view data) {
-  static constexpr std::string_view k_alphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < data.size(); i += 3) {
-    const unsigned n = (unsigned{static_cast<unsigned char>(data[i])} << 16U) |
-                       (unsigned{static_cast<unsigned char>(data[i + 1])} << 8U) |
-                       unsigned{static_cast<unsigned char>(data[i + 2])};
-    for (unsigned j = 0; j < 4; ++j) out += k_alphabet[(n >> (18U - 6U * j)) & 0x3FU];
-  }
-  if (i < data.size()) {
-    unsigned n = unsigned{static_cast<unsigned char>(data[i])} << 16U;
-    if (i + 1 < data.size()) n |= unsigned{static_cast<unsigned char>(data[i + 1])} << 8U;
-    out += k_alphabet[(n >> 18U) & 0x3FU];
-    out += k_alphabet[(n >> 12U) & 0x3FU];
-    out += i + 1 < data.size() ? k_alphabet[(n >> 6U) & 0x3FU] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 // kustomize drops one pair of matching quotes around a literal's value.
 std::string unquote(std::string_view value) {
@@ -167,7 +146,7 @@ void generate(Context& cx, const std::string& dir, const Tree& k, std::string_vi
   }
   read_sources(cx, dir, spec, g);
   if (kind == "Secret") {
-    for (auto& [key, value] : g.data.entries) value.text = base64(value.text);
+    for (auto& [key, value] : g.data.entries) value.text = detail::base64_encode(value.text);
   }
   const std::string_view behavior = spec.text_at({"behavior"});
   if (behavior == "merge" || behavior == "replace") {
