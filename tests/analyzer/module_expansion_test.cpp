@@ -113,6 +113,16 @@ resource "aws_cloudtrail" "t" { s3_bucket_name = module.bucket.s3_bucket_id }
   EXPECT_EQ(edge_kind(g, ".:aws_cloudtrail.t", ".:module.bucket"), "module_output");
   const auto reached = reached_ids(g, {"ext:module:terraform-aws-modules/s3-bucket/aws@4.1.2"});
   EXPECT_TRUE(reached.contains(".:aws_cloudtrail.t"));
+  // The coverage says which call was not expanded, and why.
+  ASSERT_EQ(ws.coverage.unexpanded_modules.size(), 1U);
+  const auto& unexpanded = ws.coverage.unexpanded_modules.front();
+  EXPECT_EQ(unexpanded.call, ".:module.bucket");
+  EXPECT_EQ(unexpanded.source, "terraform-aws-modules/s3-bucket/aws@4.1.2");
+  EXPECT_EQ(unexpanded.file, "main.tf");
+  EXPECT_EQ(unexpanded.line, 2U);
+  EXPECT_EQ(unexpanded.reason,
+            "not installed: no .terraform/modules/modules.json (run `terraform init` in . before "
+            "scanning to expand it)");
 }
 
 TEST(ModuleExpansion, SourcesEscapingTheRootMissingOrRecursiveAreRefused) {
@@ -156,12 +166,14 @@ module "bucket" {
   name    = "logs"
 }
 module "other" { source = "git::https://example.com/not-installed.git" }
+module "empty" { source = "acme/empty/aws" }
 resource "aws_cloudtrail" "t" { s3_bucket_name = module.bucket.id }
 )");
   tree.write("live/.terraform/modules/modules.json", R"({"Modules":[
     {"Key":"","Source":"","Dir":"."},
     {"Key":"bucket","Source":"registry.terraform.io/terraform-aws-modules/s3-bucket/aws",
      "Version":"4.1.2","Dir":".terraform/modules/bucket"},
+    {"Key":"empty","Source":"registry.terraform.io/acme/empty/aws","Dir":".terraform/modules/empty"},
     {"Key":"evil","Source":"x","Dir":"../../../etc"}]})");
   tree.write("live/.terraform/modules/bucket/main.tf", R"(
 variable "name" {}
@@ -176,7 +188,14 @@ output "id" { value = aws_s3_bucket.this.id }
   EXPECT_EQ(edge_kind(g, "live:aws_cloudtrail.t", "live:module.bucket.output.id"), "module_output");
   EXPECT_EQ(g.find("ext:module:terraform-aws-modules/s3-bucket/aws@4.1.2"), graph::k_no_node);
   EXPECT_NE(g.find("ext:module:git::https://example.com/not-installed.git"), graph::k_no_node);
-  EXPECT_EQ(ws.coverage.external_modules, 1U);
+  EXPECT_EQ(ws.coverage.external_modules, 2U);
+  std::vector<std::string> reasons;
+  for (const auto& m : ws.coverage.unexpanded_modules) reasons.push_back(m.call + ": " + m.reason);
+  EXPECT_EQ(reasons, (std::vector<std::string>{
+                         "live:module.empty: live/.terraform/modules/modules.json installs it in "
+                         "live/.terraform/modules/empty, which holds no Terraform files here",
+                         "live:module.other: live/.terraform/modules/modules.json has no entry for "
+                         "module key other"}));
   const auto codes = diagnostic_codes(ws);
   EXPECT_NE(std::find(codes.begin(), codes.end(), "tf-module-escape"), codes.end());
 }

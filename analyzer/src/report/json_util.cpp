@@ -24,6 +24,18 @@ Json unread_files(const std::vector<UnreadFile>& files) {
   return out;
 }
 
+Json unexpanded_modules(const std::vector<UnexpandedModule>& modules) {
+  Json out = Json::array();
+  for (const auto& m : modules) {
+    out.push_back(Json{{"call", m.call},
+                       {"source", m.source},
+                       {"file", m.file},
+                       {"line", m.line},
+                       {"reason", m.reason}});
+  }
+  return out;
+}
+
 }  // namespace
 
 Json coverage(const Coverage& c) {
@@ -34,6 +46,7 @@ Json coverage(const Coverage& c) {
               {"unresolved_references", c.unresolved_references},
               {"symbolic_values", c.symbolic_values},
               {"external_modules", c.external_modules},
+              {"unexpanded_modules", unexpanded_modules(c.unexpanded_modules)},
               {"unsupported_types", counts(c.unsupported_types)}};
 }
 

@@ -250,6 +250,15 @@ class MarkdownWriter {
               << (f.problem == ReadProblem::unparsed ? "not parsed" : "errors") << " |\n";
       });
     }
+    if (!c.unexpanded_modules.empty()) {
+      m_out << "\n#### Modules not expanded (" << render::group_digits(c.unexpanded_modules.size())
+            << ")\n\n| Call | Source | Why |\n| --- | --- | --- |\n";
+      rows(c.unexpanded_modules.size(), "| ", " | | |", [&](std::size_t i) {
+        const auto& m = c.unexpanded_modules[i];
+        m_out << "| " << id_code(m.call) << " | " << text(m.source) << " | " << text(m.reason)
+              << " |\n";
+      });
+    }
     if (!c.unsupported_types.empty()) {
       write_counts("Unsupported types", "Type", c.unsupported_types, "####");
     }

@@ -35,6 +35,9 @@ void write_coverage(std::ostream& out, const Coverage& c) {
   out << "  unresolved references   " << c.unresolved_references << '\n'
       << "  symbolic values         " << c.symbolic_values << '\n'
       << "  external modules        " << c.external_modules << '\n';
+  for (const auto& m : c.unexpanded_modules) {
+    out << "    " << m.call << " (" << m.source << "): " << m.reason << '\n';
+  }
   std::size_t unsupported = 0;
   for (const auto& [type, count] : c.unsupported_types) unsupported += count;
   out << "  unsupported types       " << c.unsupported_types.size();

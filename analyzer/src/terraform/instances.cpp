@@ -18,7 +18,11 @@ class Expander {
       auto source = m_tree.resolve_source(instance.dir->path, block->source);
       if (source.kind == SourceKind::remote) {
         auto installed = m_manifests.find(instance.root, key);
-        if (installed.empty() || m_tree.find(installed) == nullptr) continue;  // stays external
+        if (installed.empty() || m_tree.find(installed) == nullptr) {
+          // NOTE: stays an external node; the coverage says why.
+          m_forest.unexpanded.push_back({&instance, block, not_installed(instance, key, installed)});
+          continue;
+        }
         source = {SourceKind::local, installed};
       }
       if (source.kind != SourceKind::local) {
@@ -50,6 +54,18 @@ class Expander {
   }
 
  private:
+  [[nodiscard]] std::string not_installed(const Instance& instance, const std::string& key,
+                                          const std::string& installed) const {
+    const auto manifest = (instance.root == "." ? std::string() : instance.root + "/") +
+                          ".terraform/modules/modules.json";
+    if (!m_manifests.by_root.contains(instance.root)) {
+      return "not installed: no " + manifest + " (run `terraform init` in " + instance.root +
+             " before scanning to expand it)";
+    }
+    if (installed.empty()) return manifest + " has no entry for module key " + key;
+    return manifest + " installs it in " + installed + ", which holds no Terraform files here";
+  }
+
   static bool is_ancestor(const Instance& instance, const std::string& dir) {
     for (const Instance* it = &instance; it != nullptr; it = it->parent) {
       if (it->dir->path == dir) return true;

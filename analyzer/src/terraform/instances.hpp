@@ -29,15 +29,24 @@ struct Instance {
   }
 };
 
+// A remote module call left unexpanded, and why.
+struct UnexpandedCall {
+  const Instance* instance = nullptr;  // that holds the call
+  const terraform::Block* call = nullptr;
+  std::string reason;
+};
+
 // Owns every instance of every root. Stable addresses (deque).
 struct InstanceForest {
   std::deque<Instance> instances;
   std::vector<const Instance*> roots;
+  std::vector<UnexpandedCall> unexpanded;  // in expansion order
 };
 
 // Expands each root's local module calls recursively, and remote ones that `manifests` says
 // were installed inside the scanned tree. Escaping or missing sources, cycles and the
-// depth/instance bounds become diagnostics; those calls stay unexpanded.
+// depth/instance bounds become diagnostics; those calls stay unexpanded. A remote call that
+// was not installed is listed in `unexpanded` with the reason.
 [[nodiscard]] InstanceForest expand_instances(const ModuleTree& tree,
                                               const ModuleManifests& manifests,
                                               const std::vector<std::string>& roots,

@@ -61,6 +61,15 @@ std::unique_ptr<TerraformInput> load_terraform(const std::filesystem::path& root
   workspace.configured_roots = input->tree->configured(workspace.terraform_roots);
   input->forest = expand_instances(*input->tree, manifests, workspace.terraform_roots, options,
                                    workspace.diagnostics);
+  for (const auto& [instance, call, reason] : input->forest.unexpanded) {
+    if (call->source.empty()) continue;
+    workspace.coverage.unexpanded_modules.push_back(
+        {instance->id("module." + call->name),
+         call->source + (call->version.empty() ? "" : "@" + call->version), call->span.file,
+         call->span.first_line, reason});
+  }
+  std::sort(workspace.coverage.unexpanded_modules.begin(),
+            workspace.coverage.unexpanded_modules.end());
   return input;
 }
 

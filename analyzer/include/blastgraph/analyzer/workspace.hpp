@@ -3,6 +3,7 @@
 // that could not be read or resolved recorded as diagnostics and coverage counts.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -59,6 +60,17 @@ struct UnreadFile {
   auto operator<=>(const UnreadFile&) const = default;
 };
 
+// A module call whose remote source is not in the graph (an `ext:module:` node stands for it),
+// and why it was not expanded.
+struct UnexpandedModule {
+  std::string call;    // the call's node id: "envs/prod:module.vpc"
+  std::string source;  // as written, with "@<version>" when one is given
+  std::string file;    // where the call is written
+  std::uint32_t line = 0;
+  std::string reason;  // "no .terraform/modules/modules.json in envs/prod: run `terraform init`"
+  auto operator<=>(const UnexpandedModule&) const = default;
+};
+
 // What the tool could and could not read. Part of every report: what was not read may raise
 // the tier, it never silently shrinks the radius.
 struct Coverage {
@@ -72,6 +84,7 @@ struct Coverage {
   // references to a placeholder (`k8s-symbolic-reference`), which reach nothing.
   std::size_t symbolic_values = 0;
   std::size_t external_modules = 0;       // remote module sources kept as external nodes
+  std::vector<UnexpandedModule> unexpanded_modules;  // each such call, by call id
   // Resources of a type blastgraph has no rules for (custom Kubernetes kinds, Terraform types
   // of unknown providers): linked only by explicit references, by type with their count.
   std::map<std::string, std::size_t> unsupported_types;
