@@ -66,5 +66,20 @@ TEST(Coverage, ValuesAndModulesAreNeverUnsupported) {
   EXPECT_TRUE(analyzer::is_unsupported_resource(node));
 }
 
+TEST(Coverage, AConstructOverTheParseBudgetLeavesItsFileUnparsedAndTheTreeAnalyzed) {
+  TempTree tree;
+  std::string hosts = "locals {\n  hosts = [";
+  for (int i = 0; i < 120'000; ++i) hosts += "\"h" + std::to_string(i) + "\", ";
+  hosts += "]\n}\nresource \"aws_sqs_queue\" \"q\" {}\n";
+  tree.write("tf/hosts.tf", hosts);
+  tree.write("tf/main.tf", "resource \"aws_s3_bucket\" \"logs\" { bucket = \"logs\" }\n");
+  const auto workspace = load(tree.root());
+  ASSERT_EQ(workspace.coverage.unread_files.size(), 1U);
+  EXPECT_EQ(workspace.coverage.unread_files[0].file, "tf/hosts.tf");
+  EXPECT_EQ(workspace.coverage.unread_files[0].problem, analyzer::ReadProblem::unparsed);
+  EXPECT_NE(workspace.graph.find("tf:aws_s3_bucket.logs"), graph::k_no_node);
+  EXPECT_NE(workspace.graph.find("tf:aws_sqs_queue.q"), graph::k_no_node);
+}
+
 }  // namespace
 }  // namespace blastgraph::testing

@@ -18,7 +18,7 @@ bool has_code(const terraform::File& file, std::string_view code) {
 void count_coverage(const std::vector<terraform::File>& files, Coverage& coverage) {
   coverage.files_scanned += files.size();
   for (const auto& file : files) {
-    if (has_code(file, "file-unreadable")) {
+    if (has_code(file, "file-unreadable") || has_code(file, "hcl-too-many-tokens")) {
       coverage.unread_files.push_back({file.path, ReadProblem::unparsed, {}, {}, {}});
     }
   }

@@ -1,10 +1,15 @@
 // Throughput of terraform::parse_file on generated configurations of growing size, next to
 // the bare tree-sitter-hcl parse of the same text (the floor parse_file cannot beat).
-// Each run checks the answer: the block and reference counts the generator put in.
+// Each run checks the answer: the block and reference counts the generator put in. And a
+// hostile file, one 16 MB line, refused by the per-parse token budget, with the process's
+// peak memory as a counter (it runs first, so the peak is its own).
 
 #include <benchmark/benchmark.h>
 #include <tree_sitter/api.h>
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -113,8 +118,42 @@ void bm_bare_grammar(benchmark::State& state) {
                           static_cast<std::int64_t>(input.text.size()));
 }
 
+// `locals { x = ["a0", "a1", ...] }` on one line of `bytes` bytes.
+std::string hostile_line(std::size_t bytes) {
+  std::string text = "locals { x = [";
+  text.reserve(bytes + 32);
+  for (std::size_t i = 0; text.size() < bytes; ++i) text += "\"a" + std::to_string(i) + "\", ";
+  text += "] }\n";
+  return text;
+}
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+void bm_hostile_line(benchmark::State& state) {
+  const std::string text = hostile_line(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    const auto file = blastgraph::terraform::parse_file("hostile.tf", text);
+    const bool refused =
+        file.blocks.empty() &&
+        std::any_of(file.diagnostics.begin(), file.diagnostics.end(),
+                    [](const auto& d) { return d.code == "hcl-too-many-tokens"; });
+    if (!refused) {
+      state.SkipWithError("the one-line list was not refused by the token budget");
+      break;
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(text.size()));
+  state.counters["peak_rss_mb"] = peak_rss_mb();
+}
+
 }  // namespace
 
+BENCHMARK(bm_hostile_line)->Arg(16 << 20)->Unit(benchmark::kMillisecond);
 BENCHMARK(bm_parse_file)
     ->RangeMultiplier(4)
     ->Range(64 << 10, 16 << 20)

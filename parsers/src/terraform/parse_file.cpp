@@ -12,6 +12,7 @@
 #include "terraform/json_syntax.hpp"
 #include "terraform/parse_context.hpp"
 #include "terraform/recovery.hpp"
+#include "terraform/text_pieces.hpp"
 #include "terraform/ts_handles.hpp"
 
 namespace blastgraph::terraform {
@@ -20,18 +21,49 @@ namespace {
 // tree-sitter addresses text with 32-bit offsets.
 constexpr std::size_t k_max_text_bytes = std::numeric_limits<std::uint32_t>::max();
 
-void read_tree(ParseContext& context, Parser& parser, std::string_view text,
+void read_root(ParseContext& context, Parser& parser, const Tree& tree, ByteRange bounds,
                std::vector<ReadBlock>& blocks) {
-  const Tree tree = parser.parse(text);
   if (!tree) {
     context.report({}, Severity::error, "hcl-syntax", "the parser gave up on this file");
     return;
   }
   const TSNode root = ts_tree_root_node(tree.get());
   if (ts_node_has_error(root)) {
-    read_with_recovery(context, parser, root, blocks);
+    read_with_recovery(context, parser, root, blocks, bounds);
   } else {
     for (TSNode node : top_level_nodes(context, root)) read_top_level(context, node, blocks);
+  }
+}
+
+// "line 4 is", "lines 4-9 are".
+std::string line_span(std::uint32_t first, std::uint32_t last) {
+  if (first == last) return "line " + std::to_string(first) + " is";
+  return "lines " + std::to_string(first) + "-" + std::to_string(last) + " are";
+}
+
+// The file in pieces of at most k_max_tokens_per_parse tokens (text_pieces.hpp), each tree
+// read and freed before the next; one piece when it fits.
+void read_pieces(ParseContext& context, Parser& parser, std::string_view text,
+                 std::vector<ReadBlock>& blocks) {
+  const auto pieces = split_for_budget(text, k_max_tokens_per_parse);
+  const auto whole = ByteRange{0, static_cast<std::uint32_t>(text.size())};
+  if (pieces.size() == 1 && !pieces.front().oversized) {
+    read_root(context, parser, parser.parse(text), whole, blocks);
+    return;
+  }
+  const LineIndex lines(text);
+  for (const TextPiece& piece : pieces) {
+    const ByteRange bytes{piece.begin, piece.end};
+    if (!piece.oversized) {
+      read_root(context, parser, parser.parse_range(text, lines.range(bytes)), bytes, blocks);
+      continue;
+    }
+    const TSPoint start = lines.point(piece.begin);
+    context.report({start.row + 1, start.column + 1}, Severity::error, "hcl-too-many-tokens",
+                   "this top-level construct has about " + std::to_string(piece.tokens) +
+                       " tokens, more than the " + std::to_string(k_max_tokens_per_parse) +
+                       " one parse may hold (a bound on memory); " +
+                       line_span(start.row + 1, lines.point(piece.end - 1).row + 1) + " not read");
   }
 }
 
@@ -44,7 +76,7 @@ File parse_text(std::string_view path, std::string_view text) {
   } else {
     Parser parser;
     std::vector<ReadBlock> blocks;
-    read_tree(context, parser, text, blocks);
+    read_pieces(context, parser, text, blocks);
     // Recovered pieces are read after the intact blocks around them.
     std::stable_sort(blocks.begin(), blocks.end(), [](const ReadBlock& a, const ReadBlock& b) {
       return a.start_byte < b.start_byte;
@@ -60,7 +92,9 @@ File parse_text(std::string_view path, std::string_view text) {
 
 }  // namespace
 
-File parse_native_syntax(std::string_view path, std::string_view text) { return parse_text(path, text); }
+File parse_native_syntax(std::string_view path, std::string_view text) {
+  return parse_text(path, text);
+}
 
 File parse_file(std::string_view path, std::string_view text) {
   // NOTE: the readers only throw std::bad_alloc; the contract is to never throw, so it becomes

@@ -13,36 +13,6 @@ namespace {
 // Bounds the memory spent on describing errors of a garbage file.
 constexpr std::size_t k_max_collected_errors = 4096;
 
-struct ByteRange {
-  std::uint32_t begin = 0;
-  std::uint32_t end = 0;
-};
-
-// Byte offset -> tree-sitter point, for the ranges given to the parser.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) {
-    m_starts.push_back(0);
-    for (std::size_t at = text.find('\n'); at != std::string_view::npos;
-         at = text.find('\n', at + 1)) {
-      m_starts.push_back(static_cast<std::uint32_t>(at + 1));
-    }
-  }
-
-  [[nodiscard]] TSPoint point(std::uint32_t byte) const {
-    const auto after = std::upper_bound(m_starts.begin(), m_starts.end(), byte);
-    const auto row = static_cast<std::uint32_t>(after - m_starts.begin()) - 1;
-    return {row, byte - m_starts[row]};
-  }
-
-  [[nodiscard]] TSRange range(ByteRange bytes) const {
-    return {point(bytes.begin), point(bytes.end), bytes.begin, bytes.end};
-  }
-
- private:
-  std::vector<std::uint32_t> m_starts;
-};
-
 bool is_identifier_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '-';
@@ -76,8 +46,9 @@ std::vector<ByteRange> split_at_block_headers(std::string_view text, ByteRange g
 
 class Recovery {
  public:
-  Recovery(ParseContext& context, Parser& parser, std::vector<ReadBlock>& out)
-      : m_context(context), m_parser(parser), m_out(out), m_lines(context.text()) {}
+  Recovery(ParseContext& context, Parser& parser, std::vector<ReadBlock>& out, ByteRange bounds)
+      : m_context(context), m_parser(parser), m_out(out), m_lines(context.text()),
+        m_bounds(bounds) {}
 
   void read(TSNode root);
 
@@ -92,7 +63,8 @@ class Recovery {
   Parser& m_parser;
   std::vector<ReadBlock>& m_out;
   LineIndex m_lines;
-  std::vector<SyntaxError> m_errors;  // of the whole-file tree
+  ByteRange m_bounds;                 // the text the tree was parsed from
+  std::vector<SyntaxError> m_errors;  // of that tree
 };
 
 void Recovery::read(TSNode root) {
@@ -100,14 +72,14 @@ void Recovery::read(TSNode root) {
   // An unterminated string or heredoc is reported where it opens, before errors found earlier.
   std::stable_sort(m_errors.begin(), m_errors.end(),
                    [](const SyntaxError& a, const SyntaxError& b) { return a.byte < b.byte; });
-  std::uint32_t previous_end = 0;
+  std::uint32_t previous_end = m_bounds.begin;
   for (TSNode node : top_level_nodes(m_context, root)) {
     if (ts_node_has_error(node)) continue;
     read_gap({previous_end, ts_node_start_byte(node)});
     read_top_level(m_context, node, m_out);
     previous_end = ts_node_end_byte(node);
   }
-  read_gap({previous_end, static_cast<std::uint32_t>(m_context.text().size())});
+  read_gap({previous_end, m_bounds.end});
 }
 
 void Recovery::read_gap(ByteRange gap) {
@@ -158,8 +130,8 @@ std::vector<TSNode> top_level_nodes(ParseContext& context, TSNode root) {
 }
 
 void read_with_recovery(ParseContext& context, Parser& parser, TSNode root,
-                        std::vector<ReadBlock>& out) {
-  Recovery(context, parser, out).read(root);
+                        std::vector<ReadBlock>& out, ByteRange bounds) {
+  Recovery(context, parser, out, bounds).read(root);
 }
 
 }  // namespace blastgraph::terraform

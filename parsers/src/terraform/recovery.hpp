@@ -21,7 +21,8 @@ namespace blastgraph::terraform {
 // The children of the tree's top-level body (blocks and attributes), in source order.
 [[nodiscard]] std::vector<TSNode> top_level_nodes(ParseContext& context, TSNode root);
 
+// `bounds`: the bytes `root`'s tree was parsed from (the whole text, or one piece of it).
 void read_with_recovery(ParseContext& context, Parser& parser, TSNode root,
-                        std::vector<ReadBlock>& out);
+                        std::vector<ReadBlock>& out, ByteRange bounds);
 
 }  // namespace blastgraph::terraform

@@ -11,6 +11,7 @@ target_sources(blastgraph_parsers PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/recovery.cpp
   ${CMAKE_CURRENT_LIST_DIR}/reference_walker.cpp
   ${CMAKE_CURRENT_LIST_DIR}/syntax_errors.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/text_pieces.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ts_handles.cpp
   ${CMAKE_CURRENT_LIST_DIR}/values.cpp)
 target_link_libraries(blastgraph_parsers PRIVATE blastgraph_treesitter)

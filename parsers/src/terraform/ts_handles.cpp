@@ -1,5 +1,6 @@
 #include "terraform/ts_handles.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "terraform/grammar.hpp"
@@ -12,6 +13,20 @@ Parser::Parser() : m_parser(ts_parser_new()) {
 
 Parser::~Parser() {
   ts_parser_delete(m_parser);
+}
+
+LineIndex::LineIndex(std::string_view text) {
+  m_starts.push_back(0);
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+       at = text.find('\n', at + 1)) {
+    m_starts.push_back(static_cast<std::uint32_t>(at + 1));
+  }
+}
+
+TSPoint LineIndex::point(std::uint32_t byte) const {
+  const auto after = std::upper_bound(m_starts.begin(), m_starts.end(), byte);
+  const auto row = static_cast<std::uint32_t>(after - m_starts.begin()) - 1;
+  return {row, byte - m_starts[row]};
 }
 
 Tree Parser::parse(std::string_view text) {

@@ -6,6 +6,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,25 @@ struct TreeDeleter {
   void operator()(TSTree* tree) const { ts_tree_delete(tree); }
 };
 using Tree = std::unique_ptr<TSTree, TreeDeleter>;
+
+struct ByteRange {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+// Byte offset -> tree-sitter point, for the ranges given to the parser.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+
+  [[nodiscard]] TSPoint point(std::uint32_t byte) const;
+  [[nodiscard]] TSRange range(ByteRange bytes) const {
+    return {point(bytes.begin), point(bytes.end), bytes.begin, bytes.end};
+  }
+
+ private:
+  std::vector<std::uint32_t> m_starts;  // of each line
+};
 
 // One parser per parse_file call (TSParser is not thread-safe).
 class Parser {
