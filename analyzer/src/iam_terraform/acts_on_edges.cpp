@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "iam_terraform/arn_index.hpp"
 #include "iam_terraform/edges.hpp"
 #include "iam_terraform/identity_scope.hpp"
 
@@ -24,7 +25,7 @@ struct Target {
 class ActsOnLinker {
  public:
   ActsOnLinker(EdgeInputs& inputs, terraform_link::LinkContext& context)
-      : m_inputs(inputs), m_context(context) {
+      : m_inputs(inputs), m_context(context), m_index(inputs.resources) {
     for (const auto& resource : inputs.resources) m_by_node.emplace(resource.node, &resource);
   }
 
@@ -65,8 +66,8 @@ class ActsOnLinker {
     // A resource of another root only when its ARN is known whole (identity_scope.hpp).
     const bool guessed = same_root_only || (facts != nullptr && facts->guessed);
     std::vector<Target> matched;
-    for (const auto& resource : m_inputs.resources) {
-      if (listed && unbound.patterns.empty()) break;
+    for (const auto position : listed ? m_index.candidates(unbound.patterns) : every_resource()) {
+      const auto& resource = m_inputs.resources[position];
       if (resource.node == principal.node) continue;
       if (!in_reach(principal.node, guessed, resource.node, resource.pattern)) continue;
       // An unnamed resource (a KMS key) matches only by reference or by a bare `*`.
@@ -96,6 +97,13 @@ class ActsOnLinker {
                                  {policy.file, statement.position.line, action_summary(actions)});
     }
     link_external(principal, policy, statement, bound_patterns);
+  }
+
+  // Positions of every resource, for statements whose resources are not a list of patterns.
+  [[nodiscard]] std::vector<std::size_t> every_resource() const {
+    std::vector<std::size_t> out(m_inputs.resources.size());
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = i;
+    return out;
   }
 
   static bool all_wildcard(const iam::PatternList& resources) {
@@ -131,7 +139,8 @@ class ActsOnLinker {
       const bool known_name = pattern.substr(pattern.rfind(':') + 1).find_first_not_of("*/") != std::string::npos;
       if (!known_name) continue;
       bool in_tree = false;
-      for (const auto& resource : m_inputs.resources) {
+      for (const auto position : m_index.candidates(pattern)) {
+        const auto& resource = m_inputs.resources[position];
         if (!in_reach(principal.node, false, resource.node, resource.pattern)) continue;
         if (patterns_overlap(pattern, resource.pattern) || patterns_overlap(pattern, resource.pattern + "/*")) {
           in_tree = true;
@@ -159,6 +168,7 @@ class ActsOnLinker {
   EdgeInputs& m_inputs;
   terraform_link::LinkContext& m_context;
   GrantChecker m_checker;
+  ArnIndex m_index;  // of m_inputs.resources
   std::map<std::string, const ResourceArn*> m_by_node;
   std::set<std::pair<std::string, SourcePosition>> m_noted;
 };

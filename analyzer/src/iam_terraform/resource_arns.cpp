@@ -103,7 +103,36 @@ std::vector<ResourceArn> collect_resource_arns(const terraform_link::InstanceFor
 
 // NOTE: dynamic programming over both patterns; reachable[i][j] means a[i:] and b[j:] can
 // still produce a common string. Bounded by the patterns' lengths (ARNs are short).
+namespace {
+
+bool is_wildcard(char c) {
+  return c == '*' || c == '?';
+}
+
+// Drops the literal text both patterns start (or, with `from_end`, end) with. False when their
+// literal ends disagree: then no string matches both.
+bool strip_common_literals(std::string_view& a, std::string_view& b, bool from_end) {
+  while (!a.empty() && !b.empty()) {
+    const char x = from_end ? a.back() : a.front();
+    const char y = from_end ? b.back() : b.front();
+    if (is_wildcard(x) || is_wildcard(y)) return true;
+    if (x != y) return false;
+    if (from_end) {
+      a.remove_suffix(1);
+      b.remove_suffix(1);
+    } else {
+      a.remove_prefix(1);
+      b.remove_prefix(1);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 bool patterns_overlap(std::string_view a, std::string_view b) {
+  // NOTE: the literal head and tail decide most pairs without the quadratic table.
+  if (!strip_common_literals(a, b, false) || !strip_common_literals(a, b, true)) return false;
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   std::vector<std::vector<char>> ok(n + 1, std::vector<char>(m + 1, 0));
