@@ -2,6 +2,7 @@
 // (IRSA annotation, EKS pod identity, GKE workload identity), so a change to the role or to
 // anything bounding it reaches the account, its workloads and their callers.
 #include "blastgraph/analyzer/change.hpp"
+#include "config/glob_index.hpp"
 #include "kubernetes/link.hpp"
 
 namespace blastgraph::analyzer::k8s_link {
@@ -10,10 +11,28 @@ namespace {
 constexpr std::string_view k_irsa_annotation = "eks.amazonaws.com/role-arn";
 constexpr std::string_view k_gke_annotation = "iam.gke.io/gcp-service-account";
 
+// Identities of one kind and their patterns, indexed once.
+template <typename Identity>
+struct IndexedIdentities {
+  IndexedIdentities(const std::vector<Identity>& all, std::string Identity::*member)
+      : identities(all), pattern(member), index(patterns_of(all, member)) {}
+
+  static std::vector<std::string> patterns_of(const std::vector<Identity>& all,
+                                              std::string Identity::*member) {
+    std::vector<std::string> out;
+    out.reserve(all.size());
+    for (const auto& identity : all) out.push_back(identity.*member);
+    return out;
+  }
+
+  const std::vector<Identity>& identities;
+  std::string Identity::*pattern;
+  config::GlobIndex index;
+};
+
 template <typename Identity>
 void link_annotation(Linker& linker, const PlacedObject& account, std::string_view annotation,
-                     const std::vector<Identity>& identities, const std::string& external_type,
-                     std::string Identity::*pattern) {
+                     const IndexedIdentities<Identity>& indexed, const std::string& external_type) {
   const auto& object = *account.object;
   auto it = object.annotations.find(std::string(annotation));
   if (it == object.annotations.end() || it->second.empty()) return;
@@ -25,8 +44,9 @@ void link_annotation(Linker& linker, const PlacedObject& account, std::string_vi
                             ? written->second
                             : object.position;
   bool matched = false;
-  for (const auto& identity : identities) {
-    if (!glob_match(identity.*pattern, value)) continue;
+  for (const auto candidate : indexed.index.candidates(value)) {
+    const auto& identity = indexed.identities[candidate];
+    if (!glob_match(identity.*indexed.pattern, value)) continue;
     linker.edge(account.id, identity.node, graph::EdgeKind::runs_as, object, position, path);
     matched = true;
   }
@@ -40,12 +60,12 @@ void link_annotation(Linker& linker, const PlacedObject& account, std::string_vi
 }  // namespace
 
 void add_identity_edges(Linker& linker, const CloudIdentities& identities) {
+  const IndexedIdentities aws(identities.aws_roles, &AwsRoleIdentity::arn_pattern);
+  const IndexedIdentities gcp(identities.gcp_accounts, &GcpServiceAccountIdentity::email_pattern);
   for (const auto& placed : linker.index().objects()) {
     if (placed.object->kind != "ServiceAccount") continue;
-    link_annotation(linker, placed, k_irsa_annotation, identities.aws_roles, "aws_iam_role",
-                    &AwsRoleIdentity::arn_pattern);
-    link_annotation(linker, placed, k_gke_annotation, identities.gcp_accounts,
-                    "google_service_account", &GcpServiceAccountIdentity::email_pattern);
+    link_annotation(linker, placed, k_irsa_annotation, aws, "aws_iam_role");
+    link_annotation(linker, placed, k_gke_annotation, gcp, "google_service_account");
   }
   for (const auto& association : identities.pod_identities) {
     // Every application's ServiceAccount of that name runs as the role.

@@ -202,6 +202,37 @@ ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files, const ServiceLabe
     m_objects[i].service = std::move(services[i].service);
     m_objects[i].application = std::move(services[i].application);
   }
+  for (std::size_t i = 0; i < m_objects.size(); ++i) {
+    const auto& placed = m_objects[i];
+    if (!placed.object->has_pod_template) continue;
+    m_pod_owners[placed.ns].push_back(i);
+    for (const auto& [key, value] : placed.object->pod_template_labels) {
+      m_pod_owners_by_label[identity_key(placed.ns, key, value)].push_back(i);
+    }
+  }
+}
+
+std::vector<std::size_t> ObjectIndex::pod_owners(const std::string& ns,
+                                                 const kubernetes::Labels& required) const {
+  static const std::vector<std::size_t> k_none;
+  const std::vector<std::size_t>* rarest = nullptr;
+  if (const auto it = m_pod_owners.find(ns); it != m_pod_owners.end()) rarest = &it->second;
+  for (const auto& [key, value] : required) {
+    const auto it = m_pod_owners_by_label.find(identity_key(ns, key, value));
+    const auto* owners = it == m_pod_owners_by_label.end() ? &k_none : &it->second;
+    if (rarest == nullptr || owners->size() < rarest->size()) rarest = owners;
+  }
+  if (rarest == nullptr) return {};
+  std::vector<std::size_t> out;
+  for (const auto i : *rarest) {
+    const auto& labels = m_objects[i].object->pod_template_labels;
+    const bool all = std::all_of(required.begin(), required.end(), [&](const auto& pair) {
+      const auto it = labels.find(pair.first);
+      return it != labels.end() && it->second == pair.second;
+    });
+    if (all) out.push_back(i);
+  }
+  return out;
 }
 
 std::vector<const PlacedObject*> ObjectIndex::everywhere(std::string_view kind,

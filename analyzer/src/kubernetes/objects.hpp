@@ -83,6 +83,11 @@ class ObjectIndex {
   // unless the kind is cluster-scoped.
   [[nodiscard]] std::string placeholder_id(const PlacedObject& from, std::string_view kind,
                                            const std::string& ns, const std::string& name) const;
+  // Positions (in objects()) of the pod owners (objects with a pod template) in `ns` whose pod
+  // labels hold every pair of `required`, ascending. Found through an index of label pairs:
+  // a selector visits the owners that carry its rarest pair, not every object.
+  [[nodiscard]] std::vector<std::size_t> pod_owners(const std::string& ns,
+                                                    const kubernetes::Labels& required) const;
   // Labels of every namespace that has an object or a declaration, with the implicit
   // `kubernetes.io/metadata.name` label.
   [[nodiscard]] const std::map<std::string, kubernetes::Labels>& namespaces() const {
@@ -96,6 +101,9 @@ class ObjectIndex {
   std::unordered_map<const kubernetes::Object*, std::size_t> m_by_object;
   bool m_scoped = false;
   std::map<std::string, kubernetes::Labels> m_namespaces;
+  // "<ns>" -> pod owners; "<ns>\0<key>\0<value>" -> pod owners with that pod label. Ascending.
+  std::unordered_map<std::string, std::vector<std::size_t>> m_pod_owners;
+  std::unordered_map<std::string, std::vector<std::size_t>> m_pod_owners_by_label;
 };
 
 }  // namespace blastgraph::analyzer::k8s_link

@@ -8,31 +8,22 @@ using graph::EdgeKind;
 using kubernetes::LabelSelector;
 using kubernetes::SelectorVia;
 
-// Pod owners in `ns` that `from`'s selectors reach (ObjectIndex::visible).
+// Pod owners in `ns` whose pod labels hold `required` and that `from`'s selectors reach
+// (ObjectIndex::visible), in file order.
 template <typename Visit>
 void for_each_pod_owner(const ObjectIndex& index, const PlacedObject& from, const std::string& ns,
-                        Visit visit) {
-  for (const auto& placed : index.objects()) {
-    if (placed.object->has_pod_template && placed.ns == ns && index.visible(from, placed)) {
-      visit(placed);
-    }
+                        const kubernetes::Labels& required, Visit visit) {
+  for (const auto position : index.pod_owners(ns, required)) {
+    const auto& placed = index.objects()[position];
+    if (index.visible(from, placed)) visit(placed);
   }
-}
-
-bool equality_match(const kubernetes::Labels& selector, const kubernetes::Labels& labels) {
-  for (const auto& [key, value] : selector) {
-    auto it = labels.find(key);
-    if (it == labels.end() || it->second != value) return false;
-  }
-  return true;
 }
 
 // A Service depends on every workload whose pods it selects (equality only).
 void link_service(Linker& linker, const PlacedObject& service) {
   const auto& selector = *service.object->service_selector;
   if (selector.empty()) return;  // no selector: endpoints are managed by hand
-  for_each_pod_owner(linker.index(), service, service.ns, [&](const PlacedObject& workload) {
-    if (!equality_match(selector, workload.object->pod_template_labels)) return;
+  for_each_pod_owner(linker.index(), service, service.ns, selector, [&](const PlacedObject& workload) {
     linker.edge(service.id, workload.id, EdgeKind::service_selector, *service.object,
                 service.object->position, "spec.selector");
   });
@@ -47,7 +38,8 @@ void link_workload(Linker& linker, const PlacedObject& workload) {
     linker.report(object, object.position, Severity::warning, "k8s-selector-mismatch",
                   workload.id + ": spec.selector does not match the pod template's labels");
   }
-  for_each_pod_owner(linker.index(), workload, workload.ns, [&](const PlacedObject& other) {
+  for_each_pod_owner(linker.index(), workload, workload.ns, selector.match_labels,
+                     [&](const PlacedObject& other) {
     const auto& kind = other.object->kind;
     if (&other == &workload || (kind != "Pod" && kind != "ReplicaSet")) return;
     if (!kubernetes::matches(selector, other.object->pod_template_labels)) return;
@@ -62,7 +54,8 @@ void link_selected(Linker& linker, const PlacedObject& owner, const kubernetes::
                    EdgeKind kind) {
   const auto& index = linker.index();
   auto in_namespace = [&](const std::string& ns) {
-    for_each_pod_owner(index, owner, ns, [&](const PlacedObject& workload) {
+    const auto& required = ref.pod_selector ? ref.pod_selector->match_labels : kubernetes::Labels{};
+    for_each_pod_owner(index, owner, ns, required, [&](const PlacedObject& workload) {
       if (ref.pod_selector && !kubernetes::matches(*ref.pod_selector, workload.object->pod_template_labels)) {
         return;
       }
