@@ -57,7 +57,8 @@ bool has_edge(const blastgraph::graph::Graph& graph, const std::string& from,
               const std::string& to) {
   const auto source = graph.find(from);
   const auto target = graph.find(to);
-  if (source == blastgraph::graph::k_no_node || target == blastgraph::graph::k_no_node) return false;
+  if (source == blastgraph::graph::k_no_node || target == blastgraph::graph::k_no_node)
+    return false;
   for (auto e : graph.dependencies(source)) {
     if (graph.edge(e).target == target) return true;
   }

@@ -1,9 +1,10 @@
 #include "org_generator.hpp"
 
-#include <cstdio>
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <string_view>
+#include <vector>
 
 namespace blastgraph::bench {
 namespace {
@@ -14,7 +15,8 @@ constexpr std::string_view k_account = "123456789012";
 
 std::string padded(std::size_t value, int width) {
   std::string text = std::to_string(value);
-  if (static_cast<int>(text.size()) < width) text.insert(0, static_cast<std::size_t>(width) - text.size(), '0');
+  if (static_cast<int>(text.size()) < width)
+    text.insert(0, static_cast<std::size_t>(width) - text.size(), '0');
   return text;
 }
 
@@ -108,8 +110,9 @@ resource "aws_iam_policy" "boundary" {
           grants += "resource \"aws_iam_role_policy\" \"wildcard_" + padded(i, 6) + "\" {\n";
           grants += "  role = module." + name + ".role_name\n";
           grants += "  policy = jsonencode({\n    Version = \"2012-10-17\"\n";
-          grants += "    Statement = [{ Effect = \"Allow\", Action = \"s3:GetObject\", Resource = \"" +
-                    prefix + "*\" }]\n  })\n}\n\n";
+          grants +=
+              "    Statement = [{ Effect = \"Allow\", Action = \"s3:GetObject\", Resource = \"" +
+              prefix + "*\" }]\n  })\n}\n\n";
           ++m_counts.terraform_resources;
         }
       }
@@ -141,8 +144,7 @@ variable "subnet_ids" {
 )";
     const auto depth = std::max<std::size_t>(m_spec.module_depth, 1);
     for (std::size_t level = 1; level < depth; ++level) {
-      write("terraform/modules/level-" + std::to_string(level) + "/main.tf",
-            variables + R"(
+      write("terraform/modules/level-" + std::to_string(level) + "/main.tf", variables + R"(
 module "inner" {
   source       = "../level-)" + std::to_string(level + 1) + R"("
   name         = var.name
@@ -156,7 +158,8 @@ output "role_name" {
 }
 )");
     }
-    write("terraform/modules/level-" + std::to_string(depth) + "/main.tf", variables + R"(
+    write("terraform/modules/level-" + std::to_string(depth) + "/main.tf",
+          variables + R"(
 resource "aws_iam_role" "this" {
   name                 = var.name
   permissions_boundary = var.boundary_arn
@@ -165,7 +168,8 @@ resource "aws_iam_role" "this" {
     Statement = [{
       Effect    = "Allow"
       Action    = "sts:AssumeRoleWithWebIdentity"
-      Principal = { Federated = "arn:aws:iam::)" + std::string(k_account) + R"(:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ACME" }
+      Principal = { Federated = "arn:aws:iam::)" +
+              std::string(k_account) + R"(:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ACME" }
     }]
   })
 }
@@ -204,28 +208,44 @@ output "role_name" {
   std::string service_objects(std::size_t i, const std::string& ns) {
     const auto name = service_name(i);
     std::string out;
-    out += "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: " + name + "\n  namespace: " +
-           ns + "\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::" +
-           std::string(k_account) + ":role/" + name + "\n---\n";
-    out += "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "-config\n  namespace: " +
-           ns + "\n  labels: {app.kubernetes.io/name: " + name + "}\ndata:\n  LOG_LEVEL: info\n";
+    out +=
+        "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: " + name +
+        "\n  namespace: " + ns +
+        "\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::" + std::string(k_account) +
+        ":role/" + name + "\n---\n";
+    out += "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name +
+           "-config\n  namespace: " + ns + "\n  labels: {app.kubernetes.io/name: " + name +
+           "}\ndata:\n  LOG_LEVEL: info\n";
     std::uniform_int_distribution<std::size_t> pick(0, m_spec.services - 1);
-    for (std::size_t c = 0; c < m_spec.call_fanout && m_spec.services > 1; ++c) {
+    std::vector<std::size_t> callees;  // distinct, never the caller
+    for (std::size_t c = 0; c < m_spec.call_fanout && c + 1 < m_spec.services; ++c) {
       auto callee = pick(m_random);
-      if (callee == i) callee = (callee + 1) % m_spec.services;
+      while (callee == i || std::find(callees.begin(), callees.end(), callee) != callees.end()) {
+        callee = (callee + 1) % m_spec.services;
+      }
+      callees.push_back(callee);
       const auto callee_ns = namespace_name(callee % m_spec.namespaces);
       out += "  UPSTREAM_" + std::to_string(c) + "_URL: http://" + service_name(callee) + "." +
              callee_ns + ":8080\n";
     }
     out += "---\n";
-    out += "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\n  namespace: " +
-           ns + "\n  labels: {app.kubernetes.io/name: " + name +
+    out += "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name +
+           "\n  namespace: " + ns + "\n  labels: {app.kubernetes.io/name: " + name +
            ", app.kubernetes.io/part-of: acme}\nspec:\n  selector:\n    matchLabels: "
-           "{app.kubernetes.io/name: " + name + "}\n  template:\n    metadata:\n      labels: "
-           "{app.kubernetes.io/name: " + name + ", app.kubernetes.io/part-of: acme}\n    spec:\n"
-           "      serviceAccountName: " + name + "\n      containers:\n        - name: app\n"
-           "          image: registry.acme.example/" + name + ":1.0.0\n          envFrom:\n"
-           "            - configMapRef: {name: " + name + "-config}\n";
+           "{app.kubernetes.io/name: " +
+           name +
+           "}\n  template:\n    metadata:\n      labels: "
+           "{app.kubernetes.io/name: " +
+           name +
+           ", app.kubernetes.io/part-of: acme}\n    spec:\n"
+           "      serviceAccountName: " +
+           name +
+           "\n      containers:\n        - name: app\n"
+           "          image: registry.acme.example/" +
+           name +
+           ":1.0.0\n          envFrom:\n"
+           "            - configMapRef: {name: " +
+           name + "-config}\n";
     if (m_spec.shared_layers) out += "            - configMapRef: {name: shared-config}\n";
     out += "---\n";
     out += "apiVersion: v1\nkind: Service\nmetadata:\n  name: " + name + "\n  namespace: " + ns +
@@ -244,10 +264,12 @@ output "role_name" {
               "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns +
                   "\n  labels: {team: team-" + padded(n, 3) +
                   "}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared-config\n"
-                  "  namespace: " + ns + "\ndata:\n  REGION: eu-west-1\n---\n"
+                  "  namespace: " +
+                  ns +
+                  "\ndata:\n  REGION: eu-west-1\n---\n"
                   "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n"
-                  "  name: default-deny\n  namespace: " + ns +
-                  "\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n");
+                  "  name: default-deny\n  namespace: " +
+                  ns + "\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n");
         m_counts.kubernetes_objects += 3;
       }
       // Services i with i % namespaces == n, 50 to a file.

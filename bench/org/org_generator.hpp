@@ -27,10 +27,10 @@ struct OrgSpec {
   std::uint64_t seed = 1;
   std::size_t services = 100;
   std::size_t namespaces = 10;
-  std::size_t call_fanout = 2;        // other services each Deployment calls
-  std::size_t module_depth = 1;       // module levels between the root and the resources
-  std::size_t wildcard_every = 10;    // one service in this many gets a wildcard grant; 0: none
-  bool shared_layers = true;          // VPC, boundary, shared ConfigMaps, policies, webhook
+  std::size_t call_fanout = 2;      // other services each Deployment calls
+  std::size_t module_depth = 1;     // module levels between the root and the resources
+  std::size_t wildcard_every = 10;  // one service in this many gets a wildcard grant; 0: none
+  bool shared_layers = true;        // VPC, boundary, shared ConfigMaps, policies, webhook
 };
 
 // What was written, to check a benchmark's answer against.

@@ -32,8 +32,7 @@ void ArnIndex::add_candidates(std::string_view pattern, std::vector<std::size_t>
   for (std::size_t length = 0; length < prefix.size(); ++length) {
     const auto shorter = prefix.substr(0, length);
     auto [first, last] = std::equal_range(
-        m_prefixes.begin(), m_prefixes.end(), shorter,
-        [](const auto& a, const auto& b) {
+        m_prefixes.begin(), m_prefixes.end(), shorter, [](const auto& a, const auto& b) {
           if constexpr (std::is_same_v<std::decay_t<decltype(a)>, std::string_view>) {
             return a < std::string_view(b.first);
           } else {
