@@ -42,10 +42,18 @@ std::vector<std::uint32_t> matching_in_service(const tables::ServiceRow& service
                                                std::string_view action_pattern) {
   std::vector<std::uint32_t> found;
   const auto& actions = catalogue_tables().actions;
-  for (std::uint32_t i = service.first_action; i < service.first_action + service.action_count;
-       ++i) {
-    if (wildcard_match(action_pattern, text_of(actions[i].name), CaseSensitivity::insensitive)) {
-      found.push_back(i);
+  // Names are sorted folded: those that start with the pattern's literal head are one run.
+  const auto literal = action_pattern.substr(0, action_pattern.find_first_of("*?"));
+  const auto begin = actions.begin() + service.first_action;
+  const auto end = begin + service.action_count;
+  auto it = std::lower_bound(begin, end, literal, [](const auto& row, std::string_view key) {
+    return compare_folded(text_of(row.name), key) < 0;
+  });
+  for (; it != end; ++it) {
+    const auto name = text_of(it->name);
+    if (compare_folded(name.substr(0, literal.size()), literal) != 0) break;
+    if (wildcard_match(action_pattern, name, CaseSensitivity::insensitive)) {
+      found.push_back(static_cast<std::uint32_t>(it - actions.begin()));
     }
   }
   return found;
