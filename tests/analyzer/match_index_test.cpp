@@ -8,6 +8,7 @@
 
 #include "blastgraph/analyzer/change.hpp"
 #include "config/glob_index.hpp"
+#include "config/node_rules.hpp"
 #include "iam_terraform/arn_index.hpp"
 
 namespace blastgraph::testing {
@@ -118,6 +119,73 @@ TEST(MatchIndex, GlobCandidatesAreFewForRolePatterns) {
     globs.push_back("arn:aws:iam::*:role/svc-" + std::to_string(1000 + i));
   const GlobIndex index(globs);
   EXPECT_EQ(index.candidates("arn:aws:iam::123456789012:role/svc-1042").size(), 1U);
+}
+
+// The indexed rules pick the same first rule as trying each rule in order.
+TEST(MatchIndex, IndexedRulesAgreeWithAPlainScan) {
+  std::mt19937 random(17);
+  std::vector<analyzer::ServiceRule> services;
+  std::vector<analyzer::CriticalityRule> criticality;
+  const std::vector<std::string> id_globs{"k8s:*",       "k8s:shop/*", "*:module.a*",
+                                          "tf:aws_*.x?", "*b",         "k8s:?/Deployment/*",
+                                          "[kt]*:*",     "*"};
+  const std::vector<std::string> path_globs{"apps/**", "apps/*/x.yaml", "**/main.tf", "tf/*.tf"};
+  for (int i = 0; i < 40; ++i) {
+    analyzer::ServiceRule rule;
+    rule.service = "s" + std::to_string(i);
+    if (random() % 2 == 0) rule.ids.push_back(id_globs[random() % (id_globs.size() - 1)]);
+    if (rule.ids.empty() || random() % 3 == 0)
+      rule.paths.push_back(path_globs[random() % path_globs.size()]);
+    services.push_back(rule);
+    analyzer::CriticalityRule c;
+    c.criticality = static_cast<graph::Criticality>(random() % 9);
+    if (random() % 2 == 0) c.types.push_back(random() % 2 == 0 ? "aws_*" : "Deploy*");
+    if (random() % 2 == 0) c.applications.push_back(random() % 2 == 0 ? "shop" : "s*");
+    if (c.types.empty() && c.applications.empty())
+      c.ids.push_back(id_globs[random() % id_globs.size()]);
+    criticality.push_back(c);
+  }
+  const std::vector<std::string> ids{"k8s:shop/Deployment/a",
+                                     "k8s:apps/x:shop/Service/b",
+                                     "tf:aws_s3.x1",
+                                     "tf:module.ab.aws_sqs.q",
+                                     "iam:p.json",
+                                     "k8s:?/Deployment/c",
+                                     "ext:arn:b"};
+  const std::vector<std::string> files{"apps/web/x.yaml", "tf/main.tf", "", "a/b/main.tf"};
+  const std::vector<std::string> types{"aws_s3_bucket", "Deployment", "Service", "iam_policy"};
+  const std::vector<std::string> applications{"", "shop", "store"};
+  graph::GraphBuilder builder;
+  std::vector<graph::Node> nodes;
+  for (std::size_t i = 0; i < ids.size() * 12; ++i) {
+    graph::Node node;
+    node.id = ids[i % ids.size()] + "#" + std::to_string(i);
+    node.type = types[i % types.size()];
+    node.span.file = files[i % files.size()];
+    node.application = applications[i % applications.size()];
+    nodes.push_back(node);
+    builder.add_node(node);
+  }
+  analyzer::config::apply_node_rules(builder, services, criticality);
+  const auto graph = builder.build();
+  for (const auto& node : nodes) {
+    auto expected = node;
+    for (const auto& rule : services) {
+      if (analyzer::config::rule_matches(rule, node)) {
+        expected.service = rule.service;
+        break;
+      }
+    }
+    for (const auto& rule : criticality) {
+      if (analyzer::config::rule_matches(rule, node)) {
+        expected.criticality = rule.criticality;
+        break;
+      }
+    }
+    const auto& actual = graph.node(graph.find(node.id));
+    EXPECT_EQ(actual.service, expected.service) << node.id;
+    EXPECT_EQ(actual.criticality, expected.criticality) << node.id;
+  }
 }
 
 }  // namespace
