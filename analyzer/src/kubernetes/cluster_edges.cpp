@@ -1,5 +1,7 @@
 // Cluster-wide structure: namespace containment, admission webhooks and APIServices, and
 // ExternalName Services (which leave the cluster).
+#include <unordered_map>
+
 #include "kubernetes/admission_scope.hpp"
 #include "kubernetes/link.hpp"
 
@@ -83,6 +85,12 @@ void link_application(Linker& linker, const PlacedObject& placed) {
 void add_cluster_edges(Linker& linker) {
   const auto& objects = linker.index().objects();
   const ApiResources resources(linker.index());
+  // Objects by apiVersion, for the APIServices that serve them.
+  std::unordered_map<std::string_view, std::vector<const PlacedObject*>> by_api_version;
+  if (!linker.index().of_kind("APIService", "").empty()) {
+    for (const auto& placed : objects)
+      by_api_version[placed.object->api_version].push_back(&placed);
+  }
   for (const auto& placed : objects) {
     const auto& object = *placed.object;
     if (placed.app != nullptr) link_application(linker, placed);
@@ -102,9 +110,11 @@ void add_cluster_edges(Linker& linker) {
     const auto api_version = object.kind == "APIService" ? served_api_version(object.name) : "";
     if (api_version.empty()) continue;
     // Objects of the API it serves are read and written through it.
-    for (const auto& other : objects) {
-      if (&other == &placed || other.object->api_version != api_version) continue;
-      linker.edge(other.id, placed.id, EdgeKind::admission, object, object.position,
+    const auto served = by_api_version.find(api_version);
+    if (served == by_api_version.end()) continue;
+    for (const auto* other : served->second) {
+      if (other == &placed) continue;
+      linker.edge(other->id, placed.id, EdgeKind::admission, object, object.position,
                   "spec.service");
     }
   }

@@ -204,12 +204,20 @@ ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files, const ServiceLabe
   }
   for (std::size_t i = 0; i < m_objects.size(); ++i) {
     const auto& placed = m_objects[i];
+    m_by_kind[identity_key(placed.object->kind, placed.ns, {})].push_back(i);
     if (!placed.object->has_pod_template) continue;
     m_pod_owners[placed.ns].push_back(i);
     for (const auto& [key, value] : placed.object->pod_template_labels) {
       m_pod_owners_by_label[identity_key(placed.ns, key, value)].push_back(i);
     }
   }
+}
+
+const std::vector<std::size_t>& ObjectIndex::of_kind(std::string_view kind,
+                                                     const std::string& ns) const {
+  static const std::vector<std::size_t> k_none;
+  const auto it = m_by_kind.find(identity_key(kind, ns, {}));
+  return it == m_by_kind.end() ? k_none : it->second;
 }
 
 std::vector<std::size_t> ObjectIndex::pod_owners(const std::string& ns,

@@ -88,6 +88,10 @@ class ObjectIndex {
   // a selector visits the owners that carry its rarest pair, not every object.
   [[nodiscard]] std::vector<std::size_t> pod_owners(const std::string& ns,
                                                     const kubernetes::Labels& required) const;
+  // Positions (in objects()) of the objects of `kind` in `ns` ("" for cluster-scoped kinds),
+  // ascending.
+  [[nodiscard]] const std::vector<std::size_t>& of_kind(std::string_view kind,
+                                                        const std::string& ns) const;
   // Labels of every namespace that has an object or a declaration, with the implicit
   // `kubernetes.io/metadata.name` label.
   [[nodiscard]] const std::map<std::string, kubernetes::Labels>& namespaces() const {
@@ -104,6 +108,8 @@ class ObjectIndex {
   // "<ns>" -> pod owners; "<ns>\0<key>\0<value>" -> pod owners with that pod label. Ascending.
   std::unordered_map<std::string, std::vector<std::size_t>> m_pod_owners;
   std::unordered_map<std::string, std::vector<std::size_t>> m_pod_owners_by_label;
+  // "<Kind>\0<ns>" -> objects. Ascending.
+  std::unordered_map<std::string, std::vector<std::size_t>> m_by_kind;
 };
 
 }  // namespace blastgraph::analyzer::k8s_link

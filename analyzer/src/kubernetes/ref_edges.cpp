@@ -14,42 +14,54 @@ using kubernetes::RefVia;
 
 struct RefRule {
   EdgeKind kind;
-  bool reversed = false;        // the named object depends on the referencing one
-  bool skip_undeclared = false; // generated objects (claim template PVCs) are not placeholders
+  bool reversed = false;         // the named object depends on the referencing one
+  bool skip_undeclared = false;  // generated objects (claim template PVCs) are not placeholders
 };
 
 std::optional<RefRule> rule_for(const ObjectRef& ref) {
   switch (ref.via) {
-    case RefVia::owner_reference: return RefRule{EdgeKind::owner};
+    case RefVia::owner_reference:
+      return RefRule{EdgeKind::owner};
     case RefVia::env_value_from:
     case RefVia::env_from:
     case RefVia::volume:
     case RefVia::projected_volume:
       return RefRule{ref.kind == "PersistentVolumeClaim" ? EdgeKind::storage
                                                          : EdgeKind::config_reference};
-    case RefVia::image_pull_secret: return RefRule{EdgeKind::image_pull_secret};
-    case RefVia::service_account: return RefRule{EdgeKind::service_account};
+    case RefVia::image_pull_secret:
+      return RefRule{EdgeKind::image_pull_secret};
+    case RefVia::service_account:
+      return RefRule{EdgeKind::service_account};
     case RefVia::priority_class:
     case RefVia::governing_service:
     case RefVia::ingress_class:
     case RefVia::gateway_class:
     case RefVia::webhook_service:
-    case RefVia::api_service: return RefRule{EdgeKind::reference};
-    case RefVia::volume_claim_template: return RefRule{EdgeKind::storage, false, true};
+    case RefVia::api_service:
+      return RefRule{EdgeKind::reference};
+    case RefVia::volume_claim_template:
+      return RefRule{EdgeKind::storage, false, true};
     case RefVia::storage_class:
     case RefVia::persistent_volume:
-    case RefVia::volume_claim: return RefRule{EdgeKind::storage};
+    case RefVia::volume_claim:
+      return RefRule{EdgeKind::storage};
     case RefVia::ingress_backend:
-    case RefVia::ingress_default_backend: return RefRule{EdgeKind::ingress_backend};
+    case RefVia::ingress_default_backend:
+      return RefRule{EdgeKind::ingress_backend};
     case RefVia::ingress_tls:
-    case RefVia::gateway_certificate: return RefRule{EdgeKind::tls_secret};
+    case RefVia::gateway_certificate:
+      return RefRule{EdgeKind::tls_secret};
     case RefVia::route_parent:
-    case RefVia::route_backend: return RefRule{EdgeKind::route_backend};
-    case RefVia::role_ref: return RefRule{EdgeKind::rbac_role};
-    case RefVia::scale_target: return RefRule{EdgeKind::scale_target, true};
-    case RefVia::subject:                 // add_rbac_subject_edges
-    case RefVia::reference_grant_from:    // consulted by grants_backend
-    case RefVia::reference_grant_to: return std::nullopt;
+    case RefVia::route_backend:
+      return RefRule{EdgeKind::route_backend};
+    case RefVia::role_ref:
+      return RefRule{EdgeKind::rbac_role};
+    case RefVia::scale_target:
+      return RefRule{EdgeKind::scale_target, true};
+    case RefVia::subject:               // add_rbac_subject_edges
+    case RefVia::reference_grant_from:  // consulted by grants_backend
+    case RefVia::reference_grant_to:
+      return std::nullopt;
   }
   return std::nullopt;
 }
@@ -63,8 +75,8 @@ std::string target_namespace(const PlacedObject& from, const ObjectRef& ref) {
 // the backend's namespace admits routes of that kind from the route's namespace.
 bool grants_backend(const ObjectIndex& index, const PlacedObject& route, const ObjectRef& ref,
                     const std::string& target_ns) {
-  for (const auto& grant : index.objects()) {
-    if (grant.object->kind != "ReferenceGrant" || grant.ns != target_ns) continue;
+  for (const auto position : index.of_kind("ReferenceGrant", target_ns)) {
+    const auto& grant = index.objects()[position];
     if (!index.visible(route, grant)) continue;
     bool from = false;
     bool to = false;
@@ -85,7 +97,8 @@ void link_reference(Linker& linker, const PlacedObject& from, const ObjectRef& r
   if (!rule || ref.name.empty()) return;
   const auto& object = *from.object;
   const auto ns = target_namespace(from, ref);
-  if (ref.via == RefVia::route_backend && ns != from.ns && !grants_backend(linker.index(), from, ref, ns)) {
+  if (ref.via == RefVia::route_backend && ns != from.ns &&
+      !grants_backend(linker.index(), from, ref, ns)) {
     linker.report(object, ref.position, Severity::warning, "k8s-route-not-granted",
                   "backend " + object_id(ref.kind, ns, ref.name) +
                       " is in another namespace and no ReferenceGrant there admits it; the route "

@@ -23,10 +23,11 @@ void for_each_pod_owner(const ObjectIndex& index, const PlacedObject& from, cons
 void link_service(Linker& linker, const PlacedObject& service) {
   const auto& selector = *service.object->service_selector;
   if (selector.empty()) return;  // no selector: endpoints are managed by hand
-  for_each_pod_owner(linker.index(), service, service.ns, selector, [&](const PlacedObject& workload) {
-    linker.edge(service.id, workload.id, EdgeKind::service_selector, *service.object,
-                service.object->position, "spec.selector");
-  });
+  for_each_pod_owner(linker.index(), service, service.ns, selector,
+                     [&](const PlacedObject& workload) {
+                       linker.edge(service.id, workload.id, EdgeKind::service_selector,
+                                   *service.object, service.object->position, "spec.selector");
+                     });
 }
 
 // A workload whose selector misses its own template never becomes ready; bare Pods and
@@ -40,12 +41,13 @@ void link_workload(Linker& linker, const PlacedObject& workload) {
   }
   for_each_pod_owner(linker.index(), workload, workload.ns, selector.match_labels,
                      [&](const PlacedObject& other) {
-    const auto& kind = other.object->kind;
-    if (&other == &workload || (kind != "Pod" && kind != "ReplicaSet")) return;
-    if (!kubernetes::matches(selector, other.object->pod_template_labels)) return;
-    linker.edge(other.id, workload.id, EdgeKind::workload_selector, object, object.position,
-                "spec.selector");
-  });
+                       const auto& kind = other.object->kind;
+                       if (&other == &workload || (kind != "Pod" && kind != "ReplicaSet")) return;
+                       if (!kubernetes::matches(selector, other.object->pod_template_labels))
+                         return;
+                       linker.edge(other.id, workload.id, EdgeKind::workload_selector, object,
+                                   object.position, "spec.selector");
+                     });
 }
 
 // Workloads chosen by one selector entry: `pod` in `ns`, or in every namespace `namespaces`
@@ -56,7 +58,8 @@ void link_selected(Linker& linker, const PlacedObject& owner, const kubernetes::
   auto in_namespace = [&](const std::string& ns) {
     const auto& required = ref.pod_selector ? ref.pod_selector->match_labels : kubernetes::Labels{};
     for_each_pod_owner(index, owner, ns, required, [&](const PlacedObject& workload) {
-      if (ref.pod_selector && !kubernetes::matches(*ref.pod_selector, workload.object->pod_template_labels)) {
+      if (ref.pod_selector &&
+          !kubernetes::matches(*ref.pod_selector, workload.object->pod_template_labels)) {
         return;
       }
       linker.edge(workload.id, owner.id, kind, *owner.object, ref.position, ref.path);
