@@ -121,7 +121,7 @@ class ActsOnLinker {
                                            const ResourceArn& resource) {
     std::vector<std::string> out;
     for (const auto& [action, arn] :
-         GrantChecker::applicable_actions(statement, resource.service, resource.pattern)) {
+         m_checker.applicable_actions(statement, resource.service, resource.pattern)) {
       const auto name = action.qualified_name();
       if (m_checker.may_allow(principal, name, arn)) out.push_back(name);
     }

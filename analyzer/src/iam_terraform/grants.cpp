@@ -85,11 +85,28 @@ bool GrantChecker::may_allow(const PrincipalPolicies& principal, const std::stri
   return iam::evaluate(request, set) != iam::Decision::explicit_deny;
 }
 
+std::vector<iam::ActionRef> GrantChecker::candidate_actions(const iam::Statement& statement,
+                                                            const std::string& service) {
+  const auto& catalogue = iam::action_catalogue();
+  if (statement.actions.mode != iam::ListMode::listed) return catalogue.actions_of(service);
+  std::vector<iam::ActionRef> out;
+  for (const auto& pattern : statement.actions.patterns) {
+    auto it = m_expanded.find(pattern);
+    if (it == m_expanded.end()) it = m_expanded.emplace(pattern, catalogue.expand(pattern)).first;
+    for (const auto& action : it->second) {
+      if (action.service() == service) out.push_back(action);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::vector<std::pair<iam::ActionRef, std::string>> GrantChecker::applicable_actions(
     const iam::Statement& statement, const std::string& service, const std::string& arn_pattern) {
   std::vector<std::pair<iam::ActionRef, std::string>> out;
   const std::string below = arn_pattern + "/*";
-  for (const auto& action : iam::action_catalogue().actions_of(service)) {
+  for (const auto& action : candidate_actions(statement, service)) {
     if (!iam::actions_match(statement.actions, action.qualified_name())) continue;
     for (const auto& type : action.resource_types()) {
       const auto glob = template_glob(type.arn_template);

@@ -27,12 +27,18 @@ class GrantChecker {
   // The catalogue actions of `service` that `statement` allows and that act on a resource
   // type whose ARN template may be `arn_pattern` (or a path below it): with the ARN each is
   // checked against.
-  [[nodiscard]] static std::vector<std::pair<iam::ActionRef, std::string>> applicable_actions(
+  [[nodiscard]] std::vector<std::pair<iam::ActionRef, std::string>> applicable_actions(
       const iam::Statement& statement, const std::string& service, const std::string& arn_pattern);
 
  private:
   const iam::PolicyDocument& definite(const TerraformPolicy& policy);
+  // The catalogue actions of `service` a statement may allow, ascending: the expansion of its
+  // Action patterns (each expanded once per checker), or every action of the service for
+  // NotAction.
+  std::vector<iam::ActionRef> candidate_actions(const iam::Statement& statement,
+                                                const std::string& service);
   std::map<const TerraformPolicy*, iam::PolicyDocument> m_definite;
+  std::map<std::string, std::vector<iam::ActionRef>, std::less<>> m_expanded;  // by pattern
 };
 
 }  // namespace blastgraph::analyzer::iam_terraform

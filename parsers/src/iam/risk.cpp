@@ -56,6 +56,21 @@ void add_escalation(std::vector<std::string> actions, const Grants& grants, std:
   factors.push_back(std::move(risk));
 }
 
+// Each escalation rule's pattern expanded in the catalogue, once per process.
+const std::vector<std::vector<std::string>>& escalation_targets() {
+  static const auto k_targets = [] {
+    std::vector<std::vector<std::string>> out;
+    for (const detail::EscalationRule& rule : detail::escalation_rules()) {
+      auto& targets = out.emplace_back();
+      for (const ActionRef& action : action_catalogue().expand(rule.pattern)) {
+        targets.push_back(action.qualified_name());
+      }
+    }
+    return out;
+  }();
+  return k_targets;
+}
+
 void find_escalation_factors(const PolicyDocument& document, std::vector<RiskFactor>& factors) {
   const Grants grants(document);
   std::vector<std::string> compute = grants.granted(detail::compute_creation_actions());
@@ -66,12 +81,10 @@ void find_escalation_factors(const PolicyDocument& document, std::vector<RiskFac
                    "can pass",
                    factors);
   }
-  for (const detail::EscalationRule& rule : detail::escalation_rules()) {
-    std::vector<std::string> targets;
-    for (const ActionRef& action : action_catalogue().expand(rule.pattern)) {
-      targets.push_back(action.qualified_name());
-    }
-    add_escalation(grants.granted(targets), grants, std::string(rule.message), factors);
+  const auto& rules = detail::escalation_rules();
+  const auto& targets = escalation_targets();
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    add_escalation(grants.granted(targets[i]), grants, std::string(rules[i].message), factors);
   }
 }
 
