@@ -86,4 +86,13 @@ std::vector<std::string> diagnostic_codes(const analyzer::Workspace& workspace) 
   return out;
 }
 
+std::vector<Diagnostic> diagnostics_with_code(const analyzer::Workspace& workspace,
+                                              std::string_view code) {
+  std::vector<Diagnostic> out;
+  for (const auto& d : workspace.diagnostics) {
+    if (d.code == code) out.push_back(d);
+  }
+  return out;
+}
+
 }  // namespace blastgraph::testing

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "blastgraph/analyzer/config.hpp"
@@ -41,5 +42,9 @@ std::string portable(std::string text);
 
 // Diagnostic codes, in report order.
 std::vector<std::string> diagnostic_codes(const analyzer::Workspace& workspace);
+
+// The diagnostics with `code`, in report order.
+std::vector<Diagnostic> diagnostics_with_code(const analyzer::Workspace& workspace,
+                                              std::string_view code);
 
 }  // namespace blastgraph::testing

@@ -166,7 +166,7 @@ TEST_F(KubernetesCallForms, ABareWordIsNoCallUnderAnyOtherKeyNorWithoutAService)
   EXPECT_EQ(call(ws, "k8s:shop/Service/redis"), "");
   // No Service `postgres`: a bare word invents no placeholder and no dangling call.
   EXPECT_EQ(ws.graph.find("k8s:shop/Service/postgres"), graph::k_no_node);
-  for (const auto& d : ws.diagnostics) EXPECT_NE(d.code, "k8s-dangling-call") << d.message;
+  EXPECT_TRUE(diagnostics_with_code(ws, "k8s-dangling-call").empty());
 }
 
 TEST_F(KubernetesCallForms, HostListsCallEachHostAndAStatefulSetPodReachesItsStatefulSet) {
@@ -238,12 +238,9 @@ TEST_F(KubernetesCallForms, ADanglingCallQuotesOneShortLineWithItsKey) {
   config += "    billing: http://billing:8080/" + std::string(200, 'x') + "\n";
   m_tree.write("k8s/config.yaml", config);
   const auto ws = load(m_tree.root());
-  std::vector<std::string> messages;
-  for (const auto& d : ws.diagnostics) {
-    if (d.code == "k8s-dangling-call") messages.push_back(d.message);
-  }
-  ASSERT_EQ(messages.size(), 1U);
-  const auto& message = messages.front();
+  const auto dangling = diagnostics_with_code(ws, "k8s-dangling-call");
+  ASSERT_EQ(dangling.size(), 1U);
+  const auto& message = dangling.front().message;
   EXPECT_NE(message.find("application.yaml, line 31: \"billing: http://billing:8080/xxx"),
             std::string::npos)
       << message;

@@ -25,14 +25,6 @@ metadata: {name: cart, namespace: shop}
 spec: {selector: {app: cart}}
 )";
 
-std::vector<Diagnostic> with_code(const analyzer::Workspace& ws, std::string_view code) {
-  std::vector<Diagnostic> out;
-  for (const auto& d : ws.diagnostics) {
-    if (d.code == code) out.push_back(d);
-  }
-  return out;
-}
-
 analyzer::Workspace load_in(const std::filesystem::path& root, const std::string& ns) {
   analyzer::LoadOptions options;
   options.default_namespace = ns;
@@ -50,12 +42,12 @@ TEST_F(KubernetesNamespaces, WithoutANamespaceAMixedFileIsReportedAndItsCallDang
   m_tree.write("deploy/app.yaml", k_mixed);
   const auto ws = load(m_tree.root());
   ASSERT_NE(ws.graph.find("k8s:default/Deployment/frontend"), graph::k_no_node);
-  const auto mixed = with_code(ws, "k8s-mixed-namespaces");
+  const auto mixed = diagnostics_with_code(ws, "k8s-mixed-namespaces");
   ASSERT_EQ(mixed.size(), 1U);
   EXPECT_EQ(mixed[0].file, "deploy/app.yaml");
   EXPECT_EQ(mixed[0].position.line, 1U);
   EXPECT_NE(mixed[0].message.find("--namespace shop"), std::string::npos) << mixed[0].message;
-  EXPECT_EQ(with_code(ws, "k8s-dangling-call").size(), 1U);
+  EXPECT_EQ(diagnostics_with_code(ws, "k8s-dangling-call").size(), 1U);
 }
 
 TEST_F(KubernetesNamespaces, TheNamespaceOptionPlacesObjectsWithoutOneAsKubectlDoes) {
@@ -64,15 +56,15 @@ TEST_F(KubernetesNamespaces, TheNamespaceOptionPlacesObjectsWithoutOneAsKubectlD
   EXPECT_EQ(ws.graph.find("k8s:default/Deployment/frontend"), graph::k_no_node);
   EXPECT_EQ(edge_kind(ws.graph, "k8s:shop/Deployment/frontend", "k8s:shop/Service/cart"),
             "service_call");
-  EXPECT_TRUE(with_code(ws, "k8s-mixed-namespaces").empty());
-  EXPECT_TRUE(with_code(ws, "k8s-dangling-call").empty());
-  EXPECT_TRUE(with_code(ws, "k8s-namespace-mismatch").empty());
+  EXPECT_TRUE(diagnostics_with_code(ws, "k8s-mixed-namespaces").empty());
+  EXPECT_TRUE(diagnostics_with_code(ws, "k8s-dangling-call").empty());
+  EXPECT_TRUE(diagnostics_with_code(ws, "k8s-namespace-mismatch").empty());
 }
 
 TEST_F(KubernetesNamespaces, AnObjectNamingAnotherNamespaceIsAMismatch) {
   m_tree.write("deploy/app.yaml", k_mixed);
   const auto ws = load_in(m_tree.root(), "store");
-  const auto mismatches = with_code(ws, "k8s-namespace-mismatch");
+  const auto mismatches = diagnostics_with_code(ws, "k8s-namespace-mismatch");
   ASSERT_EQ(mismatches.size(), 1U);
   EXPECT_EQ(mismatches[0].severity, Severity::warning);
   EXPECT_NE(mismatches[0].message.find("Service cart names namespace shop"), std::string::npos)
@@ -97,7 +89,7 @@ TEST_F(KubernetesNamespaces, AKustomizationNamespaceWinsOverTheOption) {
   const auto ws = load_in(m_tree.root(), "shop");
   EXPECT_NE(ws.graph.find("k8s:checkout/Deployment/frontend"), graph::k_no_node);
   EXPECT_NE(ws.graph.find("k8s:checkout/Service/cart"), graph::k_no_node);
-  EXPECT_TRUE(with_code(ws, "k8s-mixed-namespaces").empty());
+  EXPECT_TRUE(diagnostics_with_code(ws, "k8s-mixed-namespaces").empty());
 }
 
 }  // namespace
