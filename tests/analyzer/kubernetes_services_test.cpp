@@ -2,7 +2,11 @@
 // policy file's label orders, application rules and floors.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include "analyzer_test_support.hpp"
+
+#include "blastgraph/analyzer/explain.hpp"
+#include "blastgraph/analyzer/hotspots.hpp"
 #include "blastgraph/analyzer/score.hpp"
 
 namespace blastgraph::testing {
@@ -70,6 +74,22 @@ TEST_F(KubernetesServices, PartOfNamesTheApplicationNotTheService) {
   std::vector<std::string> reached;
   for (const auto& s : report.services) reached.push_back(s.service + "/" + s.application);
   EXPECT_EQ(reached, (std::vector<std::string>{"checkout/shop", "cart/shop"}));
+  // Hotspots and explain name it too.
+  const auto path =
+      analyzer::explain(ws.graph, "k8s:shop/Deployment/checkout", "k8s:shop/Deployment/cart");
+  ASSERT_TRUE(path.has_value());
+  ASSERT_TRUE(path->reached);
+  for (const auto& node : path->paths.front().nodes) EXPECT_EQ(node.application, "shop") << node.id;
+  std::ostringstream text;
+  analyzer::write_explain_text(*path, text);
+  EXPECT_NE(text.str().find("service cart, part of shop"), std::string::npos) << text.str();
+  const auto hotspots = analyzer::rank_hotspots(ws.graph, 0);
+  ASSERT_FALSE(hotspots.hotspots.empty());
+  for (const auto& spot : hotspots.hotspots) {
+    if (spot.id.starts_with("k8s:shop/Deployment/")) {
+      EXPECT_EQ(spot.application, "shop") << spot.id;
+    }
+  }
 }
 
 TEST_F(KubernetesServices, AppAndK8sAppAndTheWorkloadNameFollowInOrder) {

@@ -10,7 +10,7 @@ namespace blastgraph::analyzer {
 namespace {
 
 PathNode path_node(const graph::Node& node) {
-  return {node.id, node.type, node.service, node.span.file, node.span.first_line};
+  return {node.id, node.type, node.service, node.span.file, node.span.first_line, node.application};
 }
 
 // Enumerates shortest paths depth first, with an explicit stack so a long chain cannot

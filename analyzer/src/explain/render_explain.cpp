@@ -14,6 +14,7 @@ std::string location(const std::string& file, std::uint32_t line) {
 void write_node_line(const PathNode& node, std::ostream& out) {
   out << "  " << node.id << "  (" << node.type;
   if (!node.service.empty()) out << ", service " << node.service;
+  if (!node.application.empty()) out << ", part of " << node.application;
   out << ")  " << location(node.file, node.line) << '\n';
 }
 
@@ -30,6 +31,7 @@ json::Json node_json(const PathNode& node) {
   doc["id"] = node.id;
   doc["type"] = node.type;
   doc["service"] = node.service;
+  if (!node.application.empty()) doc["application"] = node.application;
   doc["file"] = node.file;
   doc["line"] = node.line;
   return doc;

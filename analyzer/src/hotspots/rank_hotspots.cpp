@@ -22,7 +22,8 @@ Hotspot measure(const graph::Graph& graph, graph::NodeIndex index) {
                node.span.first_line,
                0,
                0,
-               0};
+               0,
+               node.application};
   const std::array sources{index};
   const auto reach = graph::reach(graph, sources, graph::Direction::dependents);
   std::set<std::string_view> services;

@@ -18,6 +18,7 @@ void write_hotspots_text(const Hotspots& h, std::ostream& out) {
                   spot.resources_reached);
     out << numbers << spot.id << "  (" << spot.type;
     if (!spot.service.empty()) out << ", service " << spot.service;
+    if (!spot.application.empty()) out << ", part of " << spot.application;
     out << ", " << spot.criticality << ")";
     if (!spot.file.empty()) out << "  " << spot.file << ':' << spot.line;
     out << '\n';
@@ -34,6 +35,7 @@ void write_hotspots_json(const Hotspots& h, std::ostream& out) {
     entry["id"] = spot.id;
     entry["type"] = spot.type;
     entry["service"] = spot.service;
+    if (!spot.application.empty()) entry["application"] = spot.application;
     entry["criticality"] = spot.criticality;
     entry["file"] = spot.file;
     entry["line"] = spot.line;

@@ -24,6 +24,7 @@ struct PathNode {
   std::string service;  // may be empty
   std::string file;     // relative to the scanned root; empty for external nodes
   std::uint32_t line = 0;
+  std::string application;  // what the service is part of; may be empty
 };
 
 // One hop: `dependent -> dependency` (dependent depends on dependency), so a change to the

@@ -25,6 +25,7 @@ struct Hotspot {
   std::size_t services_reached = 0;   // services with a reached resource, its own included
   std::size_t resources_reached = 0;  // reached resources, itself excluded
   std::size_t nodes_reached = 0;      // reached nodes of any role, itself excluded
+  std::string application;            // what its service is part of; may be empty
 };
 
 struct Hotspots {
