@@ -216,12 +216,14 @@ output "role_name" {
     out += "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name +
            "-config\n  namespace: " + ns + "\n  labels: {app.kubernetes.io/name: " + name +
            "}\ndata:\n  LOG_LEVEL: info\n";
-    std::uniform_int_distribution<std::size_t> pick(0, m_spec.services - 1);
-    std::vector<std::size_t> callees;  // distinct, never the caller
-    for (std::size_t c = 0; c < m_spec.call_fanout && c + 1 < m_spec.services; ++c) {
+    // Calls go to services written before (a layered architecture, as real ones are: core
+    // services called by many, leaves by none), distinct, at most `call_fanout`.
+    std::vector<std::size_t> callees;
+    for (std::size_t c = 0; c < m_spec.call_fanout && c < i; ++c) {
+      std::uniform_int_distribution<std::size_t> pick(0, i - 1);
       auto callee = pick(m_random);
-      while (callee == i || std::find(callees.begin(), callees.end(), callee) != callees.end()) {
-        callee = (callee + 1) % m_spec.services;
+      while (std::find(callees.begin(), callees.end(), callee) != callees.end()) {
+        callee = (callee + 1) % i;
       }
       callees.push_back(callee);
       const auto callee_ns = namespace_name(callee % m_spec.namespaces);

@@ -11,8 +11,8 @@
 //                                queue, security group
 //   kubernetes/ns-NN/            per namespace: the Namespace, a shared ConfigMap, a default
 //     services-NNN.yaml          NetworkPolicy; per service a ServiceAccount (IRSA to its
-//                                role), ConfigMap, Deployment calling `call_fanout` other
-//                                services by URL, Service (50 services per file)
+//                                role), ConfigMap, Deployment calling `call_fanout` services
+//                                written before it by URL, Service (50 services per file)
 //   kubernetes/cluster.yaml      an admission webhook
 //   iam/boundary-audit.json      a policy document
 
@@ -27,7 +27,7 @@ struct OrgSpec {
   std::uint64_t seed = 1;
   std::size_t services = 100;
   std::size_t namespaces = 10;
-  std::size_t call_fanout = 2;      // other services each Deployment calls
+  std::size_t call_fanout = 2;      // services written before it each Deployment calls
   std::size_t module_depth = 1;     // module levels between the root and the resources
   std::size_t wildcard_every = 10;  // one service in this many gets a wildcard grant; 0: none
   bool shared_layers = true;        // VPC, boundary, shared ConfigMaps, policies, webhook
