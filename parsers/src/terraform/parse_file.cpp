@@ -35,12 +35,6 @@ void read_root(ParseContext& context, Parser& parser, const Tree& tree, ByteRang
   }
 }
 
-// "line 4 is", "lines 4-9 are".
-std::string line_span(std::uint32_t first, std::uint32_t last) {
-  if (first == last) return "line " + std::to_string(first) + " is";
-  return "lines " + std::to_string(first) + "-" + std::to_string(last) + " are";
-}
-
 // The file in pieces of at most k_max_tokens_per_parse tokens (text_pieces.hpp), each tree
 // read and freed before the next; one piece when it fits.
 void read_pieces(ParseContext& context, Parser& parser, std::string_view text,
@@ -62,8 +56,7 @@ void read_pieces(ParseContext& context, Parser& parser, std::string_view text,
     context.report({start.row + 1, start.column + 1}, Severity::error, "hcl-too-many-tokens",
                    "this top-level construct has about " + std::to_string(piece.tokens) +
                        " tokens, more than the " + std::to_string(k_max_tokens_per_parse) +
-                       " one parse may hold (a bound on memory); " +
-                       line_span(start.row + 1, lines.point(piece.end - 1).row + 1) + " not read");
+                       " one parse may hold (a bound on memory); it is not read");
   }
 }
 
