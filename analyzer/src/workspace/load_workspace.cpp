@@ -34,9 +34,9 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   auto discovered = discover_files(root, options);
   workspace.diagnostics = std::move(discovered.diagnostics);
 
-  const auto terraform = terraform_link::load_terraform(root, discovered, options, workspace);
-  const auto kubernetes = k8s_link::load_kubernetes(root, discovered, options, workspace);
-  const auto policies =
+  auto terraform = terraform_link::load_terraform(root, discovered, options, workspace);
+  auto kubernetes = k8s_link::load_kubernetes(root, discovered, options, workspace);
+  auto policies =
       iam_link::load_iam(root, discovered, kubernetes->manifest_paths, options, workspace);
 
   // NOTE: every domain's nodes first, then every domain's edges: an edge needs both ends,
@@ -57,15 +57,19 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   k8s_link::Linker k8s_linker(builder, workspace.diagnostics, *kubernetes->index);
   k8s_link::add_kubernetes_edges(k8s_linker, identities);
   config::apply_node_rules(builder, options.service_rules, options.criticality_rules);
-  workspace.graph = builder.build();
   for (const auto& placed : kubernetes->index->objects()) {
     for (const auto& file : placed.object->shaped_by)
       workspace.shaped_by.emplace_back(file, placed.id);
   }
   std::sort(workspace.shaped_by.begin(), workspace.shaped_by.end());
-
   sort_diagnostics(workspace.diagnostics);
   count_unread_files(*terraform, *kubernetes, discovered, workspace);
+  // NOTE: what was read is not needed once linked; freeing it first keeps it out of the
+  // peak, which is the builder and the frozen graph side by side.
+  terraform.reset();
+  kubernetes.reset();
+  policies.reset();
+  workspace.graph = builder.build();
   auto& risks = workspace.policy_risks;
   std::sort(risks.begin(), risks.end());
   risks.erase(std::unique(risks.begin(), risks.end()), risks.end());
