@@ -37,7 +37,7 @@ void add_common_options(CLI::App& command, CommonOptions& options,
                   "without one go there (default: the policy file's kubernetes.namespace)")
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
-            return kubernetes::is_namespace_name(value)
+            return kubernetes::is_dns_label(value)
                        ? std::string()
                        : "must be a namespace name (lowercase letters, digits and '-'), not '" +
                              value + "'";

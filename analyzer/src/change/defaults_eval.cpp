@@ -114,34 +114,24 @@ class Evaluator {
     return yes.scalar() && yes == no ? yes : Worth{};
   }
 
-  Worth logical_or() {
-    auto left = logical_and();
-    while (accept("||")) {
-      auto right = logical_and();
-      const auto a = truth(left);
-      const auto b = truth(right);
-      if ((a && *a) || (b && *b))
-        left = boolean(true);
-      else if (a && b)
-        left = boolean(false);
-      else
-        left = {};
-    }
-    return left;
-  }
+  Worth logical_or() { return chain("||", &Evaluator::logical_and, true); }
+  Worth logical_and() { return chain("&&", &Evaluator::equality, false); }
 
-  Worth logical_and() {
-    auto left = equality();
-    while (accept("&&")) {
-      auto right = equality();
+  // `a op b op c`, where an operand equal to `decisive` decides (true for ||, false for &&),
+  // both known and neither decisive give the other value, and anything else is unknown.
+  Worth chain(std::string_view op, Worth (Evaluator::*operand)(), bool decisive) {
+    auto left = (this->*operand)();
+    while (accept(op)) {
+      auto right = (this->*operand)();
       const auto a = truth(left);
       const auto b = truth(right);
-      if ((a && !*a) || (b && !*b))
-        left = boolean(false);
-      else if (a && b)
-        left = boolean(true);
-      else
+      if ((a && *a == decisive) || (b && *b == decisive)) {
+        left = boolean(decisive);
+      } else if (a && b) {
+        left = boolean(!decisive);
+      } else {
         left = {};
+      }
     }
     return left;
   }

@@ -7,8 +7,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
+
+#include "config/prefix_table.hpp"
 
 namespace blastgraph::analyzer::config {
 
@@ -21,9 +22,8 @@ class GlobIndex {
   [[nodiscard]] std::vector<std::size_t> candidates(std::string_view text) const;
 
  private:
-  // (literal, position): heads as written, tails reversed; each sorted.
-  std::vector<std::pair<std::string, std::size_t>> m_heads;
-  std::vector<std::pair<std::string, std::size_t>> m_tails;
+  PrefixTable m_heads;  // literal heads as written
+  PrefixTable m_tails;  // literal tails reversed
 };
 
 }  // namespace blastgraph::analyzer::config

@@ -41,7 +41,7 @@ void read_kubernetes(Reader& reader, const yaml::Node& node, KubernetesSettings&
   reader.check_keys(node, k_kubernetes_keys, "kubernetes");
   if (const auto ns = node.find("namespace")) {
     if (auto text = reader.read_string(ns, "kubernetes.namespace")) {
-      if (kubernetes::is_namespace_name(*text)) {
+      if (kubernetes::is_dns_label(*text)) {
         out.default_namespace = *text;
       } else {
         reader.error(ns, "config-value",

@@ -6,9 +6,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
+#include "config/prefix_table.hpp"
 #include "iam_terraform/resource_arns.hpp"
 
 namespace blastgraph::analyzer::iam_terraform {
@@ -27,7 +27,7 @@ class ArnIndex {
  private:
   void add_candidates(std::string_view pattern, std::vector<std::size_t>& out) const;
 
-  std::vector<std::pair<std::string, std::size_t>> m_prefixes;  // sorted
+  config::PrefixTable m_prefixes;  // literal prefixes of patterns and patterns + "/*"
 };
 
 // The text before the first wildcard.

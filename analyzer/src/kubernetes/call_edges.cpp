@@ -21,7 +21,8 @@ std::string quote_site(const AddressSite& site, const std::string& host) {
   const auto& value = site.value;
   auto at = value.find(host);
   if (at == std::string::npos) at = 0;
-  const auto start = value.rfind('\n', at) == std::string::npos ? 0 : value.rfind('\n', at) + 1;
+  const auto newline = at == 0 ? std::string::npos : value.rfind('\n', at - 1);
+  const auto start = newline == std::string::npos ? 0 : newline + 1;
   const auto end = std::min(value.find('\n', at), value.size());
   std::string line = value.substr(start, end - start);
   const auto first = line.find_first_not_of(" \t");

@@ -199,11 +199,9 @@ ObjectIndex::ObjectIndex(const std::vector<ScopedFile>& files, const ServiceLabe
   for (const auto& placed : m_objects) inputs.push_back({placed.object, placed.scope, placed.ns});
   auto services = name_services(inputs, labels);
   for (std::size_t i = 0; i < m_objects.size(); ++i) {
-    m_objects[i].service = std::move(services[i].service);
-    m_objects[i].application = std::move(services[i].application);
-  }
-  for (std::size_t i = 0; i < m_objects.size(); ++i) {
-    const auto& placed = m_objects[i];
+    auto& placed = m_objects[i];
+    placed.service = std::move(services[i].service);
+    placed.application = std::move(services[i].application);
     m_by_kind[identity_key(placed.object->kind, placed.ns, {})].push_back(i);
     if (!placed.object->has_pod_template) continue;
     m_pod_owners[placed.ns].push_back(i);

@@ -74,25 +74,19 @@ constexpr std::array<std::string_view, 17> k_address_words{
     "address", "addresses", "server",   "servers",   "endpoint", "endpoints",
     "broker",  "brokers",   "upstream", "upstreams", "bootstrap"};
 
-bool is_label_start(char c) {
-  return c >= 'a' && c <= 'z';
-}
-bool is_label_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
 // The bare labels of a one-line host list: `redis`, `kafka-0, kafka-1`. A token that is not
 // one bare label (a dotted name, a port, a URL) is find_service_addresses', not ours.
 std::vector<ServiceAddress> bare_hosts(std::string_view value) {
   std::vector<ServiceAddress> out;
   if (value.find('\n') != std::string_view::npos) return out;
   constexpr std::string_view k_separators = " \t,;";
-  for (std::size_t start = value.find_first_not_of(k_separators); start != std::string_view::npos;) {
+  for (std::size_t start = value.find_first_not_of(k_separators);
+       start != std::string_view::npos;) {
     const std::size_t end = std::min(value.find_first_of(k_separators, start), value.size());
     const std::string_view token = value.substr(start, end - start);
     start = value.find_first_not_of(k_separators, end);
-    const bool label = token.size() <= 63 && is_label_start(token.front()) &&
-                       token.back() != '-' && std::all_of(token.begin(), token.end(), is_label_char);
+    // A Service name: a DNS label that starts with a letter.
+    const bool label = is_dns_label(token) && token.front() >= 'a' && token.front() <= 'z';
     if (!label || token == "localhost") continue;
     ServiceAddress address{std::string(token), {}, std::nullopt, std::string(token), false, true};
     if (std::find(out.begin(), out.end(), address) == out.end()) out.push_back(std::move(address));

@@ -33,9 +33,6 @@ bool listed(const std::array<std::string_view, N>& words, std::string_view word)
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-bool is_lower_or_digit(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -51,11 +48,7 @@ std::vector<std::string_view> dns_labels(std::string_view host) {
     std::size_t dot = host.find('.', start);
     std::string_view label =
         host.substr(start, dot == std::string_view::npos ? host.npos : dot - start);
-    bool valid = !label.empty() && label.size() <= 63 && is_lower_or_digit(label.front()) &&
-                 is_lower_or_digit(label.back()) &&
-                 std::all_of(label.begin(), label.end(),
-                             [](char c) { return is_lower_or_digit(c) || c == '-'; });
-    if (!valid) return {};
+    if (!is_dns_label(label)) return {};
     labels.push_back(label);
     if (dot == std::string_view::npos) return labels;
     start = dot + 1;

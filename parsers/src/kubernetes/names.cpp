@@ -19,7 +19,7 @@ bool is_dns_subdomain(std::string_view text) {
   if (text.empty() || text.size() > 253) return false;
   for (std::size_t start = 0;;) {
     const auto dot = text.find('.', start);
-    if (!is_namespace_name(text.substr(start, dot - start))) return false;
+    if (!is_dns_label(text.substr(start, dot - start))) return false;
     if (dot == std::string_view::npos) return true;
     start = dot + 1;
   }
@@ -34,7 +34,7 @@ bool is_label_name(std::string_view text) {
 
 }  // namespace
 
-bool is_namespace_name(std::string_view text) {
+bool is_dns_label(std::string_view text) {
   return !text.empty() && text.size() <= 63 && is_lower_alnum(text.front()) &&
          is_lower_alnum(text.back()) && std::all_of(text.begin(), text.end(), [](char c) {
            return is_lower_alnum(c) || c == '-';

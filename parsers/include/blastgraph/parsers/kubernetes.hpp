@@ -255,9 +255,9 @@ struct ManifestFile {
 // (read as `${ ... }}` when it stood outside a YAML string). Such a value is unknown here.
 [[nodiscard]] bool is_placeholder(std::string_view value);
 
-// A namespace name as the API server accepts it: a DNS-1123 label (lowercase alphanumerics
-// and `-`, at most 63 characters, alphanumeric at both ends).
-[[nodiscard]] bool is_namespace_name(std::string_view text);
+// A DNS-1123 label (lowercase alphanumerics and `-`, at most 63 characters, alphanumeric at
+// both ends): what a namespace name must be, and each label of a Service's DNS name.
+[[nodiscard]] bool is_dns_label(std::string_view text);
 // A label key: `[prefix/]name`, the prefix a DNS subdomain, the name at most 63 characters
 // of alphanumerics, `-`, `_` and `.`, alphanumeric at both ends.
 [[nodiscard]] bool is_label_key(std::string_view text);
