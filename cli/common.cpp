@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "blastgraph/analyzer/snapshot.hpp"
 #include "blastgraph/parsers/kubernetes.hpp"
 
 namespace blastgraph::cli {
@@ -43,6 +44,12 @@ void add_common_options(CLI::App& command, CommonOptions& options,
                              value + "'";
           },
           "NAMESPACE"));
+}
+
+void add_graph_option(CLI::App& command, CommonOptions& options) {
+  command.add_option("--graph", options.graph,
+                     "Start from this snapshot (written by `scan --save`) instead of scanning "
+                     "PATH; it must have been written by this version with the same policy");
 }
 
 CLI::Option* require_count(CLI::Option* option) {
@@ -84,7 +91,10 @@ analyzer::LoadOptions load_options(const CommonOptions& common, const analyzer::
 
 std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options,
                                                   const analyzer::Config& config) {
-  auto workspace = analyzer::load_workspace(options.path, load_options(options, config));
+  auto workspace =
+      options.graph.empty()
+          ? analyzer::load_workspace(options.path, load_options(options, config))
+          : analyzer::load_snapshot(options.graph, load_options(options, config), options.path);
   if (!workspace) {
     std::cerr << "blastgraph: error: " << workspace.error().message << '\n';
     return std::nullopt;

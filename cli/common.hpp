@@ -22,11 +22,15 @@ struct CommonOptions {
   std::string config;  // --config FILE; empty: PATH/.blastgraph.yaml when present
   std::vector<std::string> release_namespaces;  // --release-namespace FILE=NAMESPACE
   std::string default_namespace;  // --namespace NS; empty: the policy file's, if any
+  std::string graph;  // --graph FILE: a snapshot (scan --save) loaded instead of scanning PATH
 };
 
 // Adds PATH, --format (choices as given), --strict and --config to a subcommand.
 void add_common_options(CLI::App& command, CommonOptions& options,
                         const std::vector<std::string>& formats);
+
+// Adds --graph FILE: start from a snapshot written by `scan --save` instead of scanning.
+void add_graph_option(CLI::App& command, CommonOptions& options);
 
 // Lets `option` take only a count written in decimal digits (0 included), so that a negative
 // or non-numeric value is a usage error (exit 2): CLI11 would otherwise read "-1" as a huge
@@ -41,8 +45,9 @@ CLI::Option* require_count(CLI::Option* option);
 // file cannot be read.
 [[nodiscard]] std::optional<analyzer::LoadedConfig> load_config_or_report(const CommonOptions& options);
 
-// Loads the workspace with the policy's service and criticality rules; prints the error and
-// returns nullopt when PATH cannot be read.
+// Loads the workspace with the policy's service and criticality rules, from the --graph
+// snapshot when one is given; prints the error and returns nullopt when PATH (or the
+// snapshot) cannot be read or the snapshot cannot be used.
 [[nodiscard]] std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options,
                                                                 const analyzer::Config& config = {});
 

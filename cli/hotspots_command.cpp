@@ -13,6 +13,8 @@ namespace {
 struct HotspotsOptions {
   CommonOptions common;
   std::size_t top = 20;
+  bool estimate = false;
+  std::size_t sketch_size = 64;
 };
 
 int run_hotspots(const HotspotsOptions& options) {
@@ -21,7 +23,8 @@ int run_hotspots(const HotspotsOptions& options) {
   auto workspace = load_or_report(options.common, config->config);
   if (!workspace) return k_exit_input;
   for (const auto& d : workspace->diagnostics) std::cerr << format_diagnostic(d) << '\n';
-  const auto hotspots = analyzer::rank_hotspots(workspace->graph, options.top);
+  const auto hotspots = analyzer::rank_hotspots(
+      workspace->graph, {options.top, options.estimate ? options.sketch_size : 0});
   if (options.common.format == "json") {
     analyzer::write_hotspots_json(hotspots, std::cout);
   } else {
@@ -35,8 +38,18 @@ int run_hotspots(const HotspotsOptions& options) {
 void attach_hotspots(CLI::App& command, Runner& run) {
   auto options = std::make_shared<HotspotsOptions>();
   add_common_options(command, options->common, {"text", "json"});
+  add_graph_option(command, options->common);
   require_count(
       command.add_option("--top", options->top, "Show the N most dangerous resources (0: all)"))
+      ->capture_default_str();
+  command.add_flag("--estimate", options->estimate,
+                   "Estimate the counts from bottom-k sketches: faster on very large graphs, "
+                   "with the error bound printed");
+  command
+      .add_option("--sketch-size", options->sketch_size,
+                  "Sketch size k for --estimate: the error shrinks as 1/sqrt(k-2), memory grows "
+                  "with k")
+      ->check(CLI::Range(std::size_t{3}, std::size_t{4096}))
       ->capture_default_str();
   command.callback([options, &run] { run = [options] { return run_hotspots(*options); }; });
 }

@@ -21,12 +21,12 @@ struct ScoreOptions {
   CommonOptions common;
   std::vector<std::string> changed;
   std::string action = "update";
-  std::string diff;       // file, or "-" for standard input
+  std::string diff;  // file, or "-" for standard input
   std::string plan;
-  std::string plan_root;  // default: the only Terraform root
-  std::string git;        // BASE or BASE..HEAD
-  OutputOptions outputs;  // --output, --color, --fail-on
-  std::vector<OutputTarget> targets;  // resolved when the command line is parsed
+  std::string plan_root;                // default: the only Terraform root
+  std::string git;                      // BASE or BASE..HEAD
+  OutputOptions outputs;                // --output, --color, --fail-on
+  std::vector<OutputTarget> targets;    // resolved when the command line is parsed
   std::string change_source = "human";  // who made the change, for the policy's scope rules
 };
 
@@ -49,7 +49,8 @@ std::optional<Failure> find_changes(const ScoreOptions& options, const analyzer:
                                     std::vector<analyzer::ChangeFindings>& findings) {
   if (!options.git.empty()) {
     // Both revisions are loaded with the policy's rules, so their services compare.
-    auto compared = analyzer::git_changes(workspace, options.git, load_options(options.common, config));
+    auto compared =
+        analyzer::git_changes(workspace, options.git, load_options(options.common, config));
     if (!compared) return Failure{"--git " + options.git + ": " + compared.error().message};
     if (compared->head) workspace = std::move(*compared->head);
     findings.push_back(std::move(compared->findings));
@@ -68,7 +69,8 @@ std::optional<Failure> find_changes(const ScoreOptions& options, const analyzer:
     if (!text) return Failure{"--plan: " + text.error().message};
     auto root = options.plan_root.empty() ? analyzer::default_plan_root(workspace)
                                           : Result<std::string>(options.plan_root);
-    if (!root) return Failure{"--plan: " + root.error().message + " (--plan-root DIR)", k_exit_usage};
+    if (!root)
+      return Failure{"--plan: " + root.error().message + " (--plan-root DIR)", k_exit_usage};
     findings.push_back(analyzer::plan_changes(workspace, *text, options.plan, *root));
   }
   return std::nullopt;
@@ -147,7 +149,8 @@ int run_score(const ScoreOptions& options) {
   int code = apply_config_errors(*config, written);
   if (report.verdict == analyzer::Verdict::deny) code = combine_exit(code, k_exit_gate_deny);
   // The lowest code wins: input (3) and strict (4) outrank the tier (6) and the verdict (7).
-  return apply_fail_on(options.outputs, report.tier, apply_strict(options.common, *workspace, code));
+  return apply_fail_on(options.outputs, report.tier,
+                       apply_strict(options.common, *workspace, code));
 }
 
 }  // namespace
@@ -155,6 +158,7 @@ int run_score(const ScoreOptions& options) {
 void attach_score(CLI::App& command, Runner& run) {
   auto options = std::make_shared<ScoreOptions>();
   add_common_options(command, options->common, score_formats());
+  add_graph_option(command, options->common);
   add_output_options(command, options->outputs);
   command.add_option("--changed,-c", options->changed,
                      "Changed node id or glob (repeatable), e.g. 'envs/prod:module.iam.*'");
@@ -168,14 +172,19 @@ void attach_score(CLI::App& command, Runner& run) {
                      "Terraform root the plan is for (default: the only root)");
   command.add_option("--git", options->git,
                      "BASE or BASE..HEAD: compare the graphs (HEAD: the working tree)");
-  command.add_option("--change-source", options->change_source,
-                     "Who made the change (e.g. human, ai-agent): the policy file's scope "
-                     "rules for it decide the verdict; a denied change exits 7")
+  command
+      .add_option("--change-source", options->change_source,
+                  "Who made the change (e.g. human, ai-agent): the policy file's scope "
+                  "rules for it decide the verdict; a denied change exits 7")
       ->capture_default_str();
   command.callback([options, &run, &command] {
     if (options->changed.empty() && options->diff.empty() && options->plan.empty() &&
         options->git.empty()) {
       throw CLI::ValidationError("score", "give at least one of --changed, --diff, --plan, --git");
+    }
+    if (!options->git.empty() && !options->common.graph.empty()) {
+      throw CLI::ValidationError("score",
+                                 "--git builds both revisions' graphs itself; drop --graph");
     }
     options->targets = resolve_targets(options->outputs, options->common.format,
                                        command.get_option("--format")->count() > 0);

@@ -1,5 +1,6 @@
-// On a generated organization: the same bytes whatever the thread count, and every resource
-// written is in the graph with the links the generator wrote (calls, IRSA, boundaries).
+// On a generated organization: the same bytes (graph, scan, hotspots, snapshot) whatever the
+// thread count, and every resource written is in the graph with the links the generator wrote
+// (calls, IRSA, boundaries).
 #include <gtest/gtest.h>
 #include <oneapi/tbb/global_control.h>
 
@@ -7,7 +8,9 @@
 #include <filesystem>
 #include <sstream>
 
+#include "blastgraph/analyzer/hotspots.hpp"
 #include "blastgraph/analyzer/report.hpp"
+#include "blastgraph/analyzer/snapshot.hpp"
 #include "blastgraph/graph/export.hpp"
 #include "org_generator.hpp"
 
@@ -38,6 +41,9 @@ class GeneratedOrg : public ::testing::Test {
     std::ostringstream out;
     graph::write_json(workspace->graph, out);
     analyzer::write_scan_json(analyzer::summarize(*workspace), *workspace, out);
+    analyzer::write_hotspots_json(analyzer::rank_hotspots(workspace->graph, {0, 0}), out);
+    analyzer::write_hotspots_json(analyzer::rank_hotspots(workspace->graph, {100, 16}), out);
+    out << analyzer::encode_snapshot(*workspace, {});
     return out.str();
   }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include <boost/range/iterator_range.hpp>
 
@@ -74,6 +75,25 @@ std::vector<EdgeIndex> Graph::dependencies(NodeIndex index) const {
   std::vector<EdgeIndex> result(last - first);
   std::iota(result.begin(), result.end(), first);
   return result;
+}
+
+std::optional<Graph> assemble_graph(std::vector<Node> nodes, std::vector<Edge> edges) {
+  for (std::size_t i = 1; i < nodes.size(); ++i) {
+    if (!(nodes[i - 1].id < nodes[i].id)) return std::nullopt;
+  }
+  const auto in_order = [](const Edge& a, const Edge& b) {
+    return std::tie(a.source, a.target, a.kind) < std::tie(b.source, b.target, b.kind);
+  };
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const Edge& edge = edges[i];
+    if (edge.source >= nodes.size() || edge.target >= nodes.size() || edge.source == edge.target) {
+      return std::nullopt;
+    }
+    if (i > 0 && !in_order(edges[i - 1], edge)) return std::nullopt;
+  }
+  Graph graph;
+  *graph.m_storage = make_storage(std::move(nodes), std::move(edges));
+  return graph;
 }
 
 }  // namespace blastgraph::graph

@@ -3,12 +3,18 @@
 #include <oneapi/tbb/global_control.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "analyzer_test_support.hpp"
 #include "blastgraph/analyzer/hotspots.hpp"
+#include "blastgraph/graph/reach.hpp"
+#include "blastgraph/graph/reach_counts.hpp"
 
 namespace blastgraph::testing {
 namespace {
@@ -118,6 +124,66 @@ TEST(Hotspots, AcmeRanksTheSharedBoundaryAndTheNetworkOnTop) {
     EXPECT_GE(h.hotspots[i - 1].services_reached, h.hotspots[i].services_reached);
   }
   EXPECT_GE(h.hotspots[static_cast<std::size_t>(rank(boundary))].services_reached, 10U);
+}
+
+// The sizes one reach from the resource gives: what the ranking must equal.
+void expect_measured_by_one_reach(const graph::Graph& graph, const analyzer::Hotspot& spot) {
+  const std::array source{graph.find(spot.id)};
+  const auto reach = graph::reach(graph, source, graph::Direction::dependents);
+  std::set<std::string_view> services;
+  std::size_t resources = 0;
+  for (const auto reached : reach.nodes) {
+    const auto& node = graph.node(reached);
+    if (node.role != graph::Role::resource) continue;
+    if (!node.service.empty()) services.insert(node.service);
+    if (reached != source[0]) ++resources;
+  }
+  EXPECT_EQ(spot.services_reached, services.size()) << spot.id;
+  EXPECT_EQ(spot.resources_reached, resources) << spot.id;
+  EXPECT_EQ(spot.nodes_reached, reach.nodes.size() - 1) << spot.id;
+}
+
+TEST(Hotspots, AcmeCountsEqualOneReachPerResource) {
+  const auto ws = load(fixtures_dir() / "acme");
+  const auto h = analyzer::rank_hotspots(ws.graph, 0);
+  ASSERT_EQ(h.hotspots.size(), h.resources_ranked);
+  EXPECT_EQ(h.sketch_size, 0U);
+  for (const auto& spot : h.hotspots) expect_measured_by_one_reach(ws.graph, spot);
+}
+
+TEST(Hotspots, EstimateWithSketchesLargerThanEveryReachIsExact) {
+  const auto ws = load(fixtures_dir() / "acme");
+  const auto exact = analyzer::rank_hotspots(ws.graph, 0);
+  const auto estimated = analyzer::rank_hotspots(ws.graph, {0, 100000});
+  EXPECT_EQ(estimated.sketch_size, 100000U);
+  ASSERT_EQ(ranked_ids(estimated), ranked_ids(exact));
+  for (std::size_t i = 0; i < exact.hotspots.size(); ++i) {
+    EXPECT_EQ(estimated.hotspots[i].resources_reached, exact.hotspots[i].resources_reached);
+    EXPECT_EQ(estimated.hotspots[i].nodes_reached, exact.hotspots[i].nodes_reached);
+  }
+}
+
+TEST(Hotspots, SmallSketchesStayWithinTheirBoundAndSaySo) {
+  const auto ws = load(fixtures_dir() / "acme");
+  const auto exact = analyzer::rank_hotspots(ws.graph, 0);
+  constexpr std::size_t k = 16;
+  const auto estimated = analyzer::rank_hotspots(ws.graph, {0, k});
+  const double bound = 6 * graph::sketch_relative_error(k);
+  std::map<std::string, std::size_t> exact_nodes;
+  for (const auto& spot : exact.hotspots) exact_nodes[spot.id] = spot.nodes_reached;
+  for (const auto& spot : estimated.hotspots) {
+    const double truth = static_cast<double>(exact_nodes.at(spot.id));
+    EXPECT_LE(std::abs(static_cast<double>(spot.nodes_reached) - truth), bound * truth + 1)
+        << spot.id;
+  }
+  std::ostringstream json_out;
+  analyzer::write_hotspots_json(estimated, json_out);
+  const auto doc = nlohmann::json::parse(json_out.str());
+  EXPECT_EQ(doc["estimate"]["k"], k);
+  EXPECT_EQ(doc["estimate"]["method"], "bottom-k");
+  std::ostringstream text_out;
+  analyzer::write_hotspots_text(estimated, text_out);
+  EXPECT_NE(text_out.str().find("estimated from bottom-16 sketches"), std::string::npos);
 }
 
 }  // namespace

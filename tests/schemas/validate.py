@@ -153,6 +153,8 @@ def main():
         ("explain", [bin_, "explain", acme, "--from", "k8s:shop/Deployment/checkout", "--to", boundary,
                      "--format", "json"]),
         ("hotspots", [bin_, "hotspots", acme, "--top", "10", "--format", "json"]),
+        ("hotspots", [bin_, "hotspots", acme, "--top", "10", "--estimate", "--sketch-size", "8",
+                      "--format", "json"]),
     ]
     for name, command in live:
         checker.valid(schemas[name], run_json(command), f"live {name}: {' '.join(command[1:3])} ...")

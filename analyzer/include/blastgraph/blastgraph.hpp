@@ -7,7 +7,9 @@
 //                                                                              config.hpp)
 //   4. render a report       write_score_text / _json / _markdown / ...       (report.hpp)
 // Platform tools also get explain (why a change reaches a node, explain.hpp) and
-// rank_hotspots (the resources most dangerous to touch, hotspots.hpp).
+// rank_hotspots (the resources most dangerous to touch, hotspots.hpp), and snapshots of a
+// loaded workspace to start from instead of scanning again (save_snapshot / load_snapshot,
+// snapshot.hpp).
 // examples/gate/main.cpp is a complete program; README "Library" explains the steps.
 //
 // Link with `find_package(blastgraph)` and `target_link_libraries(... blastgraph::blastgraph)`.
@@ -21,6 +23,7 @@
 #include "blastgraph/analyzer/hotspots.hpp"
 #include "blastgraph/analyzer/report.hpp"
 #include "blastgraph/analyzer/score.hpp"
+#include "blastgraph/analyzer/snapshot.hpp"
 #include "blastgraph/analyzer/workspace.hpp"
 #include "blastgraph/core/diagnostic.hpp"
 #include "blastgraph/graph/graph.hpp"

@@ -1,71 +1,115 @@
 #include <algorithm>
 #include <array>
-#include <set>
+#include <string_view>
 #include <tuple>
+#include <utility>
 
-#include <oneapi/tbb/blocked_range.h>
-#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_invoke.h>
 
 #include "blastgraph/analyzer/hotspots.hpp"
-#include "blastgraph/graph/reach.hpp"
+#include "blastgraph/graph/reach_counts.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
 
-Hotspot measure(const graph::Graph& graph, graph::NodeIndex index) {
-  const auto& node = graph.node(index);
-  Hotspot spot{node.id,
-               node.type,
-               node.service,
-               std::string(graph::to_string(node.criticality)),
-               node.span.file,
-               node.span.first_line,
-               0,
-               0,
-               0,
-               node.application};
-  const std::array sources{index};
-  const auto reach = graph::reach(graph, sources, graph::Direction::dependents);
-  std::set<std::string_view> services;
-  for (const auto reached : reach.nodes) {
-    const auto& other = graph.node(reached);
-    if (other.role == graph::Role::resource && !other.service.empty()) {
-      services.insert(other.service);
-    }
-    if (reached == index) continue;
-    ++spot.nodes_reached;
-    if (other.role == graph::Role::resource) ++spot.resources_reached;
-  }
-  spot.services_reached = services.size();
-  return spot;
+using graph::ItemHolders;
+using graph::NodeIndex;
+
+bool is_resource(const graph::Node& node) {
+  return node.role == graph::Role::resource;
 }
 
-bool ranks_before(const Hotspot& a, const Hotspot& b) {
-  return std::tie(b.services_reached, b.resources_reached, a.id) <
-         std::tie(a.services_reached, a.resources_reached, b.id);
+// One item per node passing `keep`, held by that node.
+template <typename Keep>
+ItemHolders single_nodes(const graph::Graph& graph, Keep keep) {
+  ItemHolders items;
+  for (NodeIndex i = 0; i < graph.node_count(); ++i) {
+    if (keep(graph.node(i))) items.add_item(std::array{i});
+  }
+  return items;
+}
+
+// One item per service, held by the service's resources.
+ItemHolders services(const graph::Graph& graph) {
+  std::vector<std::pair<std::string_view, NodeIndex>> owned;
+  for (NodeIndex i = 0; i < graph.node_count(); ++i) {
+    const auto& node = graph.node(i);
+    if (is_resource(node) && !node.service.empty()) owned.emplace_back(node.service, i);
+  }
+  std::sort(owned.begin(), owned.end());
+  ItemHolders items;
+  std::vector<NodeIndex> holders;
+  for (std::size_t i = 0; i < owned.size(); ++i) {
+    holders.push_back(owned[i].second);
+    if (i + 1 == owned.size() || owned[i + 1].first != owned[i].first) {
+      items.add_item(holders);
+      holders.clear();
+    }
+  }
+  return items;
+}
+
+// Per node: services, resources and nodes its blast radius holds, itself included.
+struct ReachSizes {
+  std::vector<std::uint32_t> services;
+  std::vector<std::uint32_t> resources;
+  std::vector<std::uint32_t> nodes;
+};
+
+ReachSizes measure_all(const graph::Graph& graph, std::size_t sketch_size) {
+  const graph::Condensation condensation(graph);
+  const auto count = [&](const ItemHolders& items) {
+    return sketch_size == 0 ? graph::count_reached(condensation, items)
+                            : graph::estimate_reached(condensation, items, sketch_size);
+  };
+  // Three independent passes over the same condensation, side by side.
+  ReachSizes sizes;
+  tbb::parallel_invoke(
+      [&] { sizes.services = count(services(graph)); },
+      [&] { sizes.resources = count(single_nodes(graph, is_resource)); },
+      [&] { sizes.nodes = count(single_nodes(graph, [](const graph::Node&) { return true; })); });
+  return sizes;
+}
+
+Hotspot describe(const graph::Graph& graph, NodeIndex index, const ReachSizes& sizes) {
+  const auto& node = graph.node(index);
+  // An estimate may fall below the node itself; the counts that exclude it stop at zero.
+  const auto without_itself = [](std::uint32_t count) { return count == 0 ? 0U : count - 1; };
+  return {node.id,
+          node.type,
+          node.service,
+          std::string(graph::to_string(node.criticality)),
+          node.span.file,
+          node.span.first_line,
+          sizes.services[index],
+          without_itself(sizes.resources[index]),
+          without_itself(sizes.nodes[index]),
+          node.application};
 }
 
 }  // namespace
 
-Hotspots rank_hotspots(const graph::Graph& graph, std::size_t top) {
-  std::vector<graph::NodeIndex> resources;
-  for (graph::NodeIndex i = 0; i < graph.node_count(); ++i) {
-    if (graph.node(i).role == graph::Role::resource) resources.push_back(i);
+Hotspots rank_hotspots(const graph::Graph& graph, const HotspotOptions& options) {
+  std::vector<NodeIndex> resources;
+  for (NodeIndex i = 0; i < graph.node_count(); ++i) {
+    if (is_resource(graph.node(i))) resources.push_back(i);
   }
-  // Each slot is written by exactly one task, so the result is independent of scheduling.
-  std::vector<Hotspot> spots(resources.size());
-  using Range = tbb::blocked_range<std::size_t>;
-  tbb::parallel_for(Range(0, resources.size()), [&](const Range& range) {
-    for (std::size_t i = range.begin(); i != range.end(); ++i) {
-      spots[i] = measure(graph, resources[i]);
-    }
-  });
-  // Ids are unique, so the order is total and partial_sort is deterministic.
-  const std::size_t keep = top == 0 ? spots.size() : std::min(top, spots.size());
-  std::partial_sort(spots.begin(), spots.begin() + static_cast<std::ptrdiff_t>(keep), spots.end(),
-                    ranks_before);
-  spots.resize(keep);
-  return {resources.size(), std::move(spots)};
+  const ReachSizes sizes = measure_all(graph, options.sketch_size);
+  // Node indices follow ids, so comparing indices breaks ties by id; the order is total and
+  // partial_sort is deterministic.
+  const auto ranks_before = [&](NodeIndex a, NodeIndex b) {
+    return std::tie(sizes.services[b], sizes.resources[b], a) <
+           std::tie(sizes.services[a], sizes.resources[a], b);
+  };
+  const std::size_t keep =
+      options.top == 0 ? resources.size() : std::min(options.top, resources.size());
+  std::partial_sort(resources.begin(), resources.begin() + static_cast<std::ptrdiff_t>(keep),
+                    resources.end(), ranks_before);
+  Hotspots result{resources.size(), {}, options.sketch_size};
+  for (std::size_t i = 0; i < keep; ++i) {
+    result.hotspots.push_back(describe(graph, resources[i], sizes));
+  }
+  return result;
 }
 
 }  // namespace blastgraph::analyzer

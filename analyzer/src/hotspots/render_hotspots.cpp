@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "blastgraph/analyzer/hotspots.hpp"
+#include "blastgraph/graph/reach_counts.hpp"
 #include "report/json_util.hpp"
 
 namespace blastgraph::analyzer {
@@ -9,6 +10,14 @@ namespace blastgraph::analyzer {
 void write_hotspots_text(const Hotspots& h, std::ostream& out) {
   out << "hotspots: " << h.hotspots.size() << " of " << h.resources_ranked
       << " resources, ranked by services then resources a change to each reaches\n";
+  if (h.sketch_size != 0) {
+    char bound[160];
+    std::snprintf(bound, sizeof bound,
+                  "estimated from bottom-%zu sketches: counts below %zu are exact, larger ones "
+                  "within %.0f%% (two standard errors)\n",
+                  h.sketch_size, h.sketch_size, 200 * graph::sketch_relative_error(h.sketch_size));
+    out << bound;
+  }
   if (h.hotspots.empty()) return;
   out << "\n rank  services  resources  resource\n";
   for (std::size_t i = 0; i < h.hotspots.size(); ++i) {
@@ -29,6 +38,11 @@ void write_hotspots_json(const Hotspots& h, std::ostream& out) {
   json::Json doc;
   doc["schema"] = k_hotspots_schema;
   doc["resources_ranked"] = h.resources_ranked;
+  if (h.sketch_size != 0) {
+    doc["estimate"] = {{"method", "bottom-k"},
+                       {"k", h.sketch_size},
+                       {"relative_error", graph::sketch_relative_error(h.sketch_size)}};
+  }
   json::Json list = json::Json::array();
   for (const auto& spot : h.hotspots) {
     json::Json entry;

@@ -3,13 +3,20 @@
 namespace blastgraph::analyzer::terraform_link {
 namespace {
 
-constexpr std::size_t k_max_instances = 100'000;
+// NOTE: module calls that fan out (a module calling two modules that each call two, and so on)
+// multiply; this bounds what such a tree can expand to. A million is ten module calls for
+// each of a hundred thousand services, which real organizations stay below.
+constexpr std::size_t k_max_instances = 1'000'000;
 
 class Expander {
  public:
   Expander(const ModuleTree& tree, const ModuleManifests& manifests, const LoadOptions& options,
            std::vector<Diagnostic>& diags, InstanceForest& forest)
-      : m_tree(tree), m_manifests(manifests), m_options(options), m_diags(diags), m_forest(forest) {}
+      : m_tree(tree),
+        m_manifests(manifests),
+        m_options(options),
+        m_diags(diags),
+        m_forest(forest) {}
 
   void expand(Instance& instance, std::size_t depth) {
     for (const auto* block : instance.dir->blocks) {
@@ -20,7 +27,8 @@ class Expander {
         auto installed = m_manifests.find(instance.root, key);
         if (installed.empty() || m_tree.find(installed) == nullptr) {
           // NOTE: stays an external node; the coverage says why.
-          m_forest.unexpanded.push_back({&instance, block, not_installed(instance, key, installed)});
+          m_forest.unexpanded.push_back(
+              {&instance, block, not_installed(instance, key, installed)});
           continue;
         }
         source = {SourceKind::local, installed};
@@ -31,13 +39,21 @@ class Expander {
       }
       if (is_ancestor(instance, source.dir)) {
         report(*block, Severity::error, "tf-module-cycle",
-               "module " + block->name + " calls " + source.dir + ", which is already being "
-               "expanded: recursive modules are not expanded");
+               "module " + block->name + " calls " + source.dir +
+                   ", which is already being "
+                   "expanded: recursive modules are not expanded");
         continue;
       }
-      if (depth + 1 > m_options.max_module_depth || m_forest.instances.size() >= k_max_instances) {
+      if (depth + 1 > m_options.max_module_depth) {
         report(*block, Severity::error, "tf-module-depth",
-               "module " + block->name + " is not expanded: nesting or instance limit reached");
+               "module " + block->name + " is not expanded: modules nest deeper than " +
+                   std::to_string(m_options.max_module_depth) + " levels");
+        continue;
+      }
+      if (m_forest.instances.size() >= k_max_instances) {
+        report(*block, Severity::error, "tf-module-depth",
+               "module " + block->name + " is not expanded: over " +
+                   std::to_string(k_max_instances) + " module instances in the tree");
         continue;
       }
       auto& child = m_forest.instances.emplace_back();
@@ -86,7 +102,7 @@ class Expander {
   void report(const terraform::Block& block, Severity severity, std::string code,
               std::string message) {
     auto position = block.attributes.contains("source") ? block.attributes.at("source").position
-                                                         : SourcePosition{block.span.first_line, 1};
+                                                        : SourcePosition{block.span.first_line, 1};
     m_diags.push_back({block.span.file, position, severity, std::move(code), std::move(message)});
   }
 

@@ -32,13 +32,26 @@ struct Hotspots {
   std::size_t resources_ranked = 0;  // resource nodes considered (all of them)
   // The first `top` by services reached, then resources reached (both descending), then id.
   std::vector<Hotspot> hotspots;
+  // 0 when the counts are exact; otherwise the bottom-k sketch size they were estimated with.
+  std::size_t sketch_size = 0;
+};
+
+struct HotspotOptions {
+  std::size_t top = 20;  // how many to keep; 0 keeps every resource
+  // 0 counts exactly. Otherwise (>= 3) counts are estimated from bottom-k sketches of this
+  // size: exact below it, and within graph::sketch_relative_error(k) standard errors above.
+  std::size_t sketch_size = 0;
 };
 
 // Ranks every node of role `resource` (values, modules and externals carry reach but are not
-// something one edits on their own). One reverse reach per resource, run in parallel with
-// oneTBB; the cost is O(R * (V + E)) time for R resources, and O(V) memory per worker. The
-// result does not depend on the thread count. top == 0 keeps every resource.
-[[nodiscard]] Hotspots rank_hotspots(const graph::Graph& graph, std::size_t top = 20);
+// something one edits on their own). The counts flow through the condensation of the graph
+// (graph/reach_counts.hpp) instead of one reach per resource, so even exact ranking stays near
+// linear on graphs whose reach sets are small or shared. The result does not depend on the
+// thread count.
+[[nodiscard]] Hotspots rank_hotspots(const graph::Graph& graph, const HotspotOptions& options);
+[[nodiscard]] inline Hotspots rank_hotspots(const graph::Graph& graph, std::size_t top = 20) {
+  return rank_hotspots(graph, HotspotOptions{top});
+}
 
 // A table for a person, one resource per line.
 void write_hotspots_text(const Hotspots& hotspots, std::ostream& out);

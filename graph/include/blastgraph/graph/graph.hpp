@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -48,6 +49,7 @@ class Graph {
 
  private:
   friend class GraphBuilder;
+  friend std::optional<Graph> assemble_graph(std::vector<Node> nodes, std::vector<Edge> edges);
   std::unique_ptr<Storage> m_storage;
 };
 
@@ -94,5 +96,11 @@ class GraphBuilder {
   struct State;
   std::unique_ptr<State> m_state;
 };
+
+// A graph from nodes and edges already in Graph's order, as nodes() and edges() give them:
+// nodes strictly ascending by id, edges strictly ascending by (source, target, kind) with
+// endpoints in range and source != target. Skips the builder's sorting and id lookups (for
+// reading back what was written). nullopt when any of that does not hold.
+[[nodiscard]] std::optional<Graph> assemble_graph(std::vector<Node> nodes, std::vector<Edge> edges);
 
 }  // namespace blastgraph::graph

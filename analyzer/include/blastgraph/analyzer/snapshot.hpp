@@ -1,0 +1,50 @@
+#pragma once
+// A snapshot is a scanned workspace saved as one binary file (`scan --save FILE`), so that
+// score, explain, hotspots and export can start from it (`--graph FILE`) instead of parsing
+// and linking the tree again. README "Snapshots" describes the format.
+//
+// A snapshot is only used when it means what a scan would give now: it records the format
+// version, the blastgraph version that wrote it and a fingerprint of the load options (the
+// policy's service and criticality rules, Kubernetes labels and namespaces, limits). Any
+// difference, a file that is not a snapshot, or a damaged one (its checksum) is refused with
+// a message that says which, never read into a wrong graph.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "blastgraph/analyzer/workspace.hpp"
+#include "blastgraph/core/result.hpp"
+
+namespace blastgraph::analyzer {
+
+// Bumped whenever the layout of the file changes.
+inline constexpr std::uint32_t k_snapshot_format = 1;
+
+// Identifies the load options a workspace was built with: equal options, equal fingerprints.
+[[nodiscard]] std::uint64_t load_options_fingerprint(const LoadOptions& options);
+
+// The snapshot of `workspace` (loaded with `options`) as bytes.
+[[nodiscard]] std::string encode_snapshot(const Workspace& workspace, const LoadOptions& options);
+
+// The workspace a snapshot holds, with `root` as its root (a snapshot stores paths relative
+// to the scanned root, not the root itself). An error when the bytes are not a snapshot, are
+// damaged, or were written by another format, blastgraph version or other load options.
+// `name` names the input in messages.
+[[nodiscard]] Result<Workspace> decode_snapshot(std::string_view bytes, const std::string& name,
+                                                const LoadOptions& options,
+                                                const std::filesystem::path& root);
+
+// encode_snapshot written to `path` (through a temporary file renamed into place, so that a
+// reader never sees half a snapshot). An error when it cannot be written.
+[[nodiscard]] std::optional<Error> save_snapshot(const Workspace& workspace,
+                                                 const LoadOptions& options,
+                                                 const std::filesystem::path& path);
+
+// decode_snapshot of the file at `path`; an error also when it cannot be read.
+[[nodiscard]] Result<Workspace> load_snapshot(const std::filesystem::path& path,
+                                              const LoadOptions& options,
+                                              const std::filesystem::path& root);
+
+}  // namespace blastgraph::analyzer

@@ -1,0 +1,119 @@
+#include <string_view>
+#include <unordered_map>
+
+#include "snapshot/snapshot_codec.hpp"
+
+namespace blastgraph::analyzer::snapshot {
+namespace {
+
+// NOTE: node types, services, applications, files and attributes repeat across a graph (a
+// million nodes share a few thousand files), so they are written once in a table and nodes
+// and edges refer to them by index; ids are unique and written in place.
+class StringTable {
+ public:
+  std::uint32_t index(std::string_view value) {
+    const auto [it, added] =
+        m_index.try_emplace(value, static_cast<std::uint32_t>(m_values.size()));
+    if (added) m_values.push_back(value);
+    return it->second;
+  }
+  void write(ByteWriter& out) const {
+    out.u64(m_values.size());
+    for (const std::string_view value : m_values) out.str(value);
+  }
+
+ private:
+  std::unordered_map<std::string_view, std::uint32_t> m_index;
+  std::vector<std::string_view> m_values;
+};
+
+StringTable collect_strings(const graph::Graph& graph) {
+  StringTable table;
+  for (const graph::Node& node : graph.nodes()) {
+    table.index(node.type);
+    table.index(node.service);
+    table.index(node.application);
+    table.index(node.span.file);
+  }
+  for (const graph::Edge& edge : graph.edges()) {
+    table.index(edge.evidence.file);
+    table.index(edge.evidence.attribute);
+  }
+  return table;
+}
+
+const std::string& lookup(ByteReader& in, const std::vector<std::string>& table) {
+  static const std::string k_none;
+  const std::uint32_t index = in.u32();
+  if (index < table.size()) return table[index];
+  in.fail();
+  return k_none;
+}
+
+// The fewest bytes a node and an edge take, to bound counts read from a damaged file.
+constexpr std::size_t k_min_node_bytes = 4 + 1 + 4 + 1 + 4 + 4 + 4 + 4 + 4 + 1;
+constexpr std::size_t k_min_edge_bytes = 4 + 4 + 1 + 4 + 4 + 4 + 1;
+
+}  // namespace
+
+void put_graph(ByteWriter& out, const graph::Graph& graph) {
+  StringTable table = collect_strings(graph);
+  table.write(out);
+  out.u64(graph.node_count());
+  for (const graph::Node& node : graph.nodes()) {
+    out.str(node.id);
+    put_enum(out, node.domain);
+    out.u32(table.index(node.type));
+    put_enum(out, node.role);
+    out.u32(table.index(node.service));
+    out.u32(table.index(node.application));
+    out.u32(table.index(node.span.file));
+    out.u32(node.span.first_line);
+    out.u32(node.span.last_line);
+    put_enum(out, node.criticality);
+  }
+  out.u64(graph.edge_count());
+  for (const graph::Edge& edge : graph.edges()) {
+    out.u32(edge.source);
+    out.u32(edge.target);
+    put_enum(out, edge.kind);
+    out.u32(table.index(edge.evidence.file));
+    out.u32(edge.evidence.line);
+    out.u32(table.index(edge.evidence.attribute));
+    out.u8(edge.evidence.weak ? 1 : 0);
+  }
+}
+
+std::optional<graph::Graph> get_graph(ByteReader& in) {
+  std::vector<std::string> table(in.count(4));
+  for (std::string& value : table) value = in.str();
+  std::vector<graph::Node> nodes(in.count(k_min_node_bytes));
+  for (graph::Node& node : nodes) {
+    node.id = in.str();
+    node.domain = get_enum(in, graph::Domain::external);
+    node.type = lookup(in, table);
+    node.role = get_enum(in, graph::Role::external);
+    node.service = lookup(in, table);
+    node.application = lookup(in, table);
+    node.span.file = lookup(in, table);
+    node.span.first_line = in.u32();
+    node.span.last_line = in.u32();
+    node.criticality = get_enum(in, graph::Criticality::account);
+  }
+  std::vector<graph::Edge> edges(in.count(k_min_edge_bytes));
+  for (graph::Edge& edge : edges) {
+    edge.source = in.u32();
+    edge.target = in.u32();
+    edge.kind = get_enum(in, graph::EdgeKind::acts_on);
+    edge.evidence.file = lookup(in, table);
+    edge.evidence.line = in.u32();
+    edge.evidence.attribute = lookup(in, table);
+    const std::uint8_t weak = in.u8();
+    if (weak > 1) in.fail();
+    edge.evidence.weak = weak == 1;
+  }
+  if (in.failed()) return std::nullopt;
+  return graph::assemble_graph(std::move(nodes), std::move(edges));
+}
+
+}  // namespace blastgraph::analyzer::snapshot
