@@ -152,5 +152,48 @@ TEST(IamUnknowns, MistakesInLiteralsAreStillReported) {
   EXPECT_TRUE(noted_at(ws, 40, "`var.operator` left out"));
 }
 
+// Policies are read in parallel chunks of 256 places; what they report must be what one
+// reader reading them in order reports: one note per place, one risk per holder.
+TEST(IamUnknowns, ManyInstancesOfOneModuleNoteOncePerPlace) {
+  TempTree tree;
+  tree.write("modules/svc/main.tf", R"(variable "bucket" {}
+resource "aws_iam_role" "this" {
+  name               = "svc"
+  assume_role_policy = "{}"
+}
+resource "aws_iam_role_policy" "this" {
+  role = aws_iam_role.this.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "s3:GetObject"
+      Resource = "arn:aws:s3:::${var.bucket}/*"
+    }, {
+      Effect    = "Allow"
+      NotAction = "iam:*"
+      Resource  = "arn:aws:s3:::no-such-bucket"
+    }]
+  })
+}
+)");
+  std::string root;
+  constexpr int k_services = 600;
+  for (int i = 0; i < k_services; ++i) {
+    const auto name = "svc" + std::to_string(i);
+    root += "module \"" + name + "\" {\n  source = \"./modules/svc\"\n  bucket = data.external." +
+            name + ".result\n}\n";
+  }
+  tree.write("main.tf", root);
+  const auto ws = load(tree.root());
+  const auto notes = with_code(ws, "tf-symbolic-value");
+  ASSERT_EQ(notes.size(), 1U);
+  EXPECT_EQ(notes[0].file, "modules/svc/main.tf");
+  EXPECT_EQ(notes[0].position.line, 13U);
+  std::size_t risks = 0;
+  for (const auto& risk : ws.policy_risks) risks += risk.kind == "not-action-allow" ? 1U : 0U;
+  EXPECT_EQ(risks, static_cast<std::size_t>(k_services));
+}
+
 }  // namespace
 }  // namespace blastgraph::testing

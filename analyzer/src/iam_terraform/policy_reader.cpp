@@ -119,9 +119,10 @@ std::vector<const TerraformPolicy*> PolicyReader::read_expression(const Instance
     }
     if (steps.size() == 2 && steps[0] == "var") {
       if (instance.call != nullptr && instance.parent != nullptr) {
-        if (auto it = instance.call->attributes.find(steps[1]); it != instance.call->attributes.end()) {
-          return read_expression(*instance.parent, holder, it->second,
-                                 instance.call->span.file, depth + 1);
+        if (auto it = instance.call->attributes.find(steps[1]);
+            it != instance.call->attributes.end()) {
+          return read_expression(*instance.parent, holder, it->second, instance.call->span.file,
+                                 depth + 1);
         }
       }
       if (auto def = attribute_of(instance, "var." + steps[1], "default"); def.value) {
@@ -163,10 +164,12 @@ std::vector<const TerraformPolicy*> PolicyReader::read_expression(const Instance
         // NOTE: a file may hold several documents (authorization details); they are one
         // policy here: every statement counts, each at its own position.
         for (const auto* document : documents->second) {
-          if (cached->document.statements.empty()) cached->document = *document;
-          else cached->document.statements.insert(cached->document.statements.end(),
-                                                  document->statements.begin(),
-                                                  document->statements.end());
+          if (cached->document.statements.empty())
+            cached->document = *document;
+          else
+            cached->document.statements.insert(cached->document.statements.end(),
+                                               document->statements.begin(),
+                                               document->statements.end());
         }
       }
       out.push_back(cached.get());
@@ -224,7 +227,8 @@ const TerraformPolicy* PolicyReader::read_evaluated(const Instance& instance,
   collect_guesses(text, places);
   note_unknowns(places, file);
   auto embedded = iam::parse_policy_text(file, text.text, literal_start(value));
-  m_diagnostics.insert(m_diagnostics.end(), embedded.diagnostics.begin(), embedded.diagnostics.end());
+  m_diagnostics.insert(m_diagnostics.end(), embedded.diagnostics.begin(),
+                       embedded.diagnostics.end());
   if (!embedded.document) return keep(key, std::nullopt, holder);
   TerraformPolicy policy;
   policy.document = std::move(*embedded.document);
@@ -258,10 +262,10 @@ const TerraformPolicy* PolicyReader::read_data(const Instance& instance,
     const Expr list = terraform_link::read_expression(it->second.expression);
     for (const auto& item : list.items) {
       if (item.kind != Expr::Kind::reference) continue;
-      terraform::Value reference{item.text, std::nullopt,
-                                 terraform_link::position_at(it->second.expression,
-                                                             it->second.position, item.offset),
-                                 it->second.file};
+      terraform::Value reference{
+          item.text, std::nullopt,
+          terraform_link::position_at(it->second.expression, it->second.position, item.offset),
+          it->second.file};
       for (const auto* source :
            read_expression(instance, holder, reference, block.span.file, depth + 1)) {
         merge_by_sid(merged, *source);
@@ -285,6 +289,32 @@ const TerraformPolicy* PolicyReader::keep(const std::string& key,
   slot = std::make_unique<TerraformPolicy>(std::move(*policy));
   iam_link::add_document_risks(slot->document, holder, slot->file, m_risks);
   return slot.get();
+}
+
+PolicyReader PolicyReader::fork(std::vector<Diagnostic>& diagnostics,
+                                std::vector<PolicyRisk>& risks) const {
+  return PolicyReader(*this, diagnostics, risks);
+}
+
+PolicyReader::PolicyReader(const PolicyReader& base, std::vector<Diagnostic>& diagnostics,
+                           std::vector<PolicyRisk>& risks)
+    : m_files(base.m_files), m_hook(base.m_hook), m_diagnostics(diagnostics), m_risks(risks) {}
+
+void PolicyReader::absorb(PolicyReader&& other) {
+  for (auto& [key, policy] : other.m_read) m_read.try_emplace(key, std::move(policy));
+  for (auto& [path, policy] : other.m_file_policies) {
+    m_file_policies.try_emplace(path, std::move(policy));
+  }
+  for (auto& diagnostic : other.m_diagnostics) {
+    if (diagnostic.code == "tf-symbolic-value" &&
+        !m_noted.emplace(diagnostic.file, diagnostic.position).second) {
+      continue;
+    }
+    m_diagnostics.push_back(std::move(diagnostic));
+  }
+  m_risks.insert(m_risks.end(), other.m_risks.begin(), other.m_risks.end());
+  other.m_diagnostics.clear();
+  other.m_risks.clear();
 }
 
 // NOTE: one note per place holding a symbolic value, however many module instances

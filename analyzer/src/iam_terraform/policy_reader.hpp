@@ -35,7 +35,18 @@ class PolicyReader {
   const TerraformPolicy* read_document_data(const terraform_link::Instance& instance,
                                             const terraform::Block& block);
 
+  // A reader of the same files with empty caches, reporting into `diagnostics` and `risks`:
+  // one per task when documents are read in parallel, each then absorbed in task order.
+  [[nodiscard]] PolicyReader fork(std::vector<Diagnostic>& diagnostics,
+                                  std::vector<PolicyRisk>& risks) const;
+  // Takes over what `other` (a fork) read and reported, as if this reader had read it next:
+  // the documents this one has not read, and the diagnostics and risks `other` reported (its
+  // notes only where this reader has noted nothing yet, keeping one note per place).
+  void absorb(PolicyReader&& other);
+
  private:
+  PolicyReader(const PolicyReader& base, std::vector<Diagnostic>& diagnostics,
+               std::vector<PolicyRisk>& risks);
   std::vector<const TerraformPolicy*> read_expression(const terraform_link::Instance& instance,
                                                       const std::string& holder,
                                                       const terraform::Value& value,

@@ -6,7 +6,12 @@ namespace blastgraph::analyzer::json {
 
 Json counts(const std::map<std::string, std::size_t>& counts) {
   Json out = Json::object();
-  for (const auto& [key, count] : counts) out[key] = count;
+  // NOTE: an ordered_json object is a vector searched linearly on every insertion, which made
+  // a scan of 111k services spend 12 s here; keys of a std::map are unique, so they are
+  // appended without the search.
+  auto& fields = out.get_ref<Json::object_t&>();
+  fields.reserve(counts.size());
+  for (const auto& [key, count] : counts) fields.Container::emplace_back(key, Json(count));
   return out;
 }
 
