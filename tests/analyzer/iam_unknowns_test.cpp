@@ -195,5 +195,43 @@ resource "aws_iam_role_policy" "this" {
   EXPECT_EQ(risks, static_cast<std::size_t>(k_services));
 }
 
+// Principals are linked in parallel chunks of 256 as well: a broad grant that every instance of
+// a module writes is noted once, where it is written.
+TEST(IamUnknowns, ABroadGrantInManyInstancesIsNotedOnce) {
+  TempTree tree;
+  tree.write("modules/svc/main.tf", R"(resource "aws_s3_bucket" "this" {
+  bucket = "acme-${var.name}"
+}
+variable "name" {}
+resource "aws_iam_role" "this" {
+  name               = var.name
+  assume_role_policy = "{}"
+}
+resource "aws_iam_role_policy" "this" {
+  role = aws_iam_role.this.id
+  policy = jsonencode({
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "s3:GetObject"
+      Resource = "arn:aws:s3:::acme-*/*"
+    }]
+  })
+}
+)");
+  std::string root;
+  constexpr int k_services = 300;
+  for (int i = 0; i < k_services; ++i) {
+    const auto name = "svc" + std::to_string(i);
+    root +=
+        "module \"" + name + "\" {\n  source = \"./modules/svc\"\n  name   = \"" + name + "\"\n}\n";
+  }
+  tree.write("main.tf", root);
+  const auto ws = load(tree.root());
+  const auto notes = with_code(ws, "iam-broad-grant");
+  ASSERT_EQ(notes.size(), 1U);
+  EXPECT_EQ(notes[0].file, "modules/svc/main.tf");
+  EXPECT_EQ(notes[0].position.line, 12U);
+}
+
 }  // namespace
 }  // namespace blastgraph::testing

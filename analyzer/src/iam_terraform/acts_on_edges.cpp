@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <oneapi/tbb/parallel_for.h>
+
 #include "iam_terraform/arn_index.hpp"
 #include "iam_terraform/edges.hpp"
 #include "iam_terraform/identity_scope.hpp"
@@ -22,12 +24,31 @@ struct Target {
   bool bound;  // named by reference in the statement: never capped
 };
 
+// What every linker reads: the resources, indexed by ARN and by node.
+struct SharedIndexes {
+  explicit SharedIndexes(const EdgeInputs& inputs) : index(inputs.resources) {
+    for (const auto& resource : inputs.resources) by_node.emplace(resource.node, &resource);
+  }
+  ArnIndex index;  // of inputs.resources
+  std::map<std::string, const ResourceArn*> by_node;
+};
+
+// What a linker found for a run of principals, added to the graph once all runs are done.
+struct Found {
+  struct Edge {
+    std::string source;
+    std::string target;
+    graph::Evidence evidence;
+    bool external = false;  // the target is an `ext:` node to add first
+  };
+  std::vector<Edge> edges;
+  std::vector<Diagnostic> notes;
+};
+
 class ActsOnLinker {
  public:
-  ActsOnLinker(EdgeInputs& inputs, terraform_link::LinkContext& context)
-      : m_inputs(inputs), m_context(context), m_index(inputs.resources) {
-    for (const auto& resource : inputs.resources) m_by_node.emplace(resource.node, &resource);
-  }
+  ActsOnLinker(const EdgeInputs& inputs, const SharedIndexes& shared, Found& found)
+      : m_inputs(inputs), m_index(shared.index), m_by_node(shared.by_node), m_found(found) {}
 
   void link(const PrincipalPolicies& principal) {
     for (const auto* policy : principal.grants) {
@@ -58,7 +79,8 @@ class ActsOnLinker {
     // only; its ARN pattern is not matched against others, whose names may be just as
     // partly unknown (another environment's `*-payments`).
     iam::PatternList unbound = statement.resources;
-    std::erase_if(unbound.patterns, [&](const std::string& p) { return bound_patterns.contains(p); });
+    std::erase_if(unbound.patterns,
+                  [&](const std::string& p) { return bound_patterns.contains(p); });
     const bool listed = unbound.mode == iam::ListMode::listed;
     // NOTE: a bare `*` (or NotResource) is read within the principal's own Terraform root:
     // another root usually deploys to another account, which a wildcard cannot tell.
@@ -93,8 +115,9 @@ class ActsOnLinker {
       if (!actions.empty()) allowed_targets.emplace_back(target, std::move(actions));
     }
     for (const auto& [target, actions] : allowed_targets) {
-      m_context.builder.add_edge(principal.node, target.resource->node, graph::EdgeKind::acts_on,
-                                 {policy.file, statement.position.line, action_summary(actions)});
+      m_found.edges.push_back({principal.node,
+                               target.resource->node,
+                               {policy.file, statement.position.line, action_summary(actions)}});
     }
     link_external(principal, policy, statement, bound_patterns);
   }
@@ -107,8 +130,9 @@ class ActsOnLinker {
   }
 
   static bool all_wildcard(const iam::PatternList& resources) {
-    return std::all_of(resources.patterns.begin(), resources.patterns.end(),
-                       [](const std::string& p) { return p.find_first_not_of('*') == std::string::npos; });
+    return std::all_of(
+        resources.patterns.begin(), resources.patterns.end(),
+        [](const std::string& p) { return p.find_first_not_of('*') == std::string::npos; });
   }
 
   static bool is_bound(const std::vector<Target>& bound, const Target& target) {
@@ -136,48 +160,76 @@ class ActsOnLinker {
     if (facts != nullptr && facts->guessed) return;
     for (const auto& pattern : statement.resources.patterns) {
       if (bound.contains(pattern) || !pattern.starts_with("arn:")) continue;
-      const bool known_name = pattern.substr(pattern.rfind(':') + 1).find_first_not_of("*/") != std::string::npos;
+      const bool known_name =
+          pattern.substr(pattern.rfind(':') + 1).find_first_not_of("*/") != std::string::npos;
       if (!known_name) continue;
       bool in_tree = false;
       for (const auto position : m_index.candidates(pattern)) {
         const auto& resource = m_inputs.resources[position];
         if (!in_reach(principal.node, false, resource.node, resource.pattern)) continue;
-        if (patterns_overlap(pattern, resource.pattern) || patterns_overlap(pattern, resource.pattern + "/*")) {
+        if (patterns_overlap(pattern, resource.pattern) ||
+            patterns_overlap(pattern, resource.pattern + "/*")) {
           in_tree = true;
           break;
         }
       }
       if (in_tree) continue;
-      const auto id = "ext:" + pattern;
-      m_context.builder.add_external(id, "aws_resource");
-      std::vector<std::string> actions(statement.actions.patterns.begin(), statement.actions.patterns.end());
-      m_context.builder.add_edge(principal.node, id, graph::EdgeKind::acts_on,
-                                 {policy.file, statement.position.line, action_summary(actions)});
+      std::vector<std::string> actions(statement.actions.patterns.begin(),
+                                       statement.actions.patterns.end());
+      m_found.edges.push_back({principal.node,
+                               "ext:" + pattern,
+                               {policy.file, statement.position.line, action_summary(actions)},
+                               true});
     }
   }
 
-  void note_capped(const TerraformPolicy& policy, const iam::Statement& statement, std::size_t count) {
+  void note_capped(const TerraformPolicy& policy, const iam::Statement& statement,
+                   std::size_t count) {
     if (!m_noted.emplace(policy.file, statement.position).second) return;
-    m_context.diagnostics.push_back(
-        {policy.file, statement.position, Severity::note, "iam-broad-grant",
-         "statement allows actions on " + std::to_string(count) +
-             " resources of the tree (more than " + std::to_string(k_max_pattern_targets) +
-             "); no acts_on edges drawn for it"});
+    m_found.notes.push_back({policy.file, statement.position, Severity::note, "iam-broad-grant",
+                             "statement allows actions on " + std::to_string(count) +
+                                 " resources of the tree (more than " +
+                                 std::to_string(k_max_pattern_targets) +
+                                 "); no acts_on edges drawn for it"});
   }
 
-  EdgeInputs& m_inputs;
-  terraform_link::LinkContext& m_context;
+  const EdgeInputs& m_inputs;
+  const ArnIndex& m_index;
+  const std::map<std::string, const ResourceArn*>& m_by_node;
+  Found& m_found;
   GrantChecker m_checker;
-  ArnIndex m_index;  // of m_inputs.resources
-  std::map<std::string, const ResourceArn*> m_by_node;
   std::set<std::pair<std::string, SourcePosition>> m_noted;
 };
 
 }  // namespace
 
+// NOTE: principals are linked in parallel, in chunks fixed by their count, each by a linker
+// of its own (its grant checker caches expansions); what the chunks found is added in chunk
+// order, with one note per statement as a single linker gives.
 void add_acts_on_edges(EdgeInputs& inputs, terraform_link::LinkContext& context) {
-  ActsOnLinker linker(inputs, context);
-  for (const auto& [node, principal] : inputs.principals) linker.link(principal);
+  const SharedIndexes shared(inputs);
+  std::vector<const PrincipalPolicies*> principals;
+  for (const auto& [node, principal] : inputs.principals) principals.push_back(&principal);
+  constexpr std::size_t k_chunk = 256;
+  std::vector<Found> found((principals.size() + k_chunk - 1) / k_chunk);
+  tbb::parallel_for(std::size_t{0}, found.size(), [&](std::size_t c) {
+    ActsOnLinker linker(inputs, shared, found[c]);
+    const std::size_t end = std::min(principals.size(), (c + 1) * k_chunk);
+    for (std::size_t i = c * k_chunk; i < end; ++i) linker.link(*principals[i]);
+  });
+  std::set<std::pair<std::string, SourcePosition>> noted;
+  for (auto& chunk : found) {
+    for (auto& edge : chunk.edges) {
+      if (edge.external) context.builder.add_external(edge.target, "aws_resource");
+      context.builder.add_edge(edge.source, edge.target, graph::EdgeKind::acts_on,
+                               std::move(edge.evidence));
+    }
+    for (auto& note : chunk.notes) {
+      if (noted.emplace(note.file, note.position).second) {
+        context.diagnostics.push_back(std::move(note));
+      }
+    }
+  }
 }
 
 }  // namespace blastgraph::analyzer::iam_terraform
