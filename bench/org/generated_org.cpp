@@ -5,28 +5,32 @@
 #include <algorithm>
 #include <map>
 #include <system_error>
+#include <utility>
 
 namespace blastgraph::bench {
 
-const GeneratedOrg& generated_org(std::size_t resources) {
-  static std::map<std::size_t, GeneratedOrg> cache;
+const GeneratedOrg& generated_org(std::size_t resources, std::size_t admin_every) {
+  static std::map<std::pair<std::size_t, std::size_t>, GeneratedOrg> cache;
   static struct Cleanup {
     ~Cleanup() {
       std::error_code ec;
       for (const auto& [size, g] : cache) std::filesystem::remove_all(g.root, ec);
     }
   } cleanup;
-  auto it = cache.find(resources);
+  const std::pair key{resources, admin_every};
+  auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   OrgSpec spec;
   spec.services = services_for(resources);
   spec.namespaces = std::max<std::size_t>(spec.services / 100, 1);
+  spec.admin_every = admin_every;
   GeneratedOrg g;
   g.services = spec.services;
   g.root = std::filesystem::temp_directory_path() /
-           ("blastgraph-org-" + std::to_string(resources) + "-" + std::to_string(::getpid()));
+           ("blastgraph-org-" + std::to_string(resources) + "-" + std::to_string(admin_every) +
+            "-" + std::to_string(::getpid()));
   g.counts = write_org(g.root, spec);
-  return cache.emplace(resources, std::move(g)).first->second;
+  return cache.emplace(key, std::move(g)).first->second;
 }
 
 std::size_t resource_nodes(const graph::Graph& graph) {

@@ -17,8 +17,9 @@ struct GeneratedOrg {
   std::size_t services = 0;
 };
 
-// The organization of about `resources` resources, written on first use.
-const GeneratedOrg& generated_org(std::size_t resources);
+// The organization of about `resources` resources, one service in `admin_every` holding an
+// administrator grant (0: none), written on first use.
+const GeneratedOrg& generated_org(std::size_t resources, std::size_t admin_every = 0);
 
 // Resource nodes of `graph`.
 [[nodiscard]] std::size_t resource_nodes(const graph::Graph& graph);

@@ -115,6 +115,14 @@ resource "aws_iam_policy" "boundary" {
               prefix + "*\" }]\n  })\n}\n\n";
           ++m_counts.terraform_resources;
         }
+        if (m_spec.admin_every != 0 && i % m_spec.admin_every == 0) {
+          grants += "resource \"aws_iam_role_policy\" \"admin_" + padded(i, 6) + "\" {\n";
+          grants += "  role = module." + name + ".role_name\n";
+          grants += "  policy = jsonencode({\n    Version = \"2012-10-17\"\n";
+          grants += "    Statement = [{ Effect = \"Allow\", Action = \"*\", Resource = \"*\" }]\n";
+          grants += "  })\n}\n\n";
+          ++m_counts.terraform_resources;
+        }
       }
       const auto suffix = padded(first / k_services_per_tf_file, 3);
       write("terraform/platform/services-" + suffix + ".tf", calls);

@@ -6,6 +6,7 @@
 //   terraform/platform/          one root: VPC, subnets, the shared permission boundary, and
 //     services-NNN.tf            a module call per service (1,000 per file)
 //     grants-NNN.tf              wildcard S3 grants of some services (`arn:aws:s3:::acme-svc-12*`)
+//                                and, when asked for, administrator grants (`*` on `*`)
 //   terraform/modules/level-K/   the service module, `module_depth` levels deep; the last
 //                                holds the resources: role (bounded), role policy, bucket,
 //                                queue, security group
@@ -30,6 +31,7 @@ struct OrgSpec {
   std::size_t call_fanout = 2;      // services written before it each Deployment calls
   std::size_t module_depth = 1;     // module levels between the root and the resources
   std::size_t wildcard_every = 10;  // one service in this many gets a wildcard grant; 0: none
+  std::size_t admin_every = 0;      // one service in this many gets `Action: *, Resource: *`
   bool shared_layers = true;        // VPC, boundary, shared ConfigMaps, policies, webhook
 };
 

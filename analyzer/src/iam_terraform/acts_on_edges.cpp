@@ -87,28 +87,46 @@ class ActsOnLinker {
     const bool same_root_only = !listed || all_wildcard(unbound);
     // A resource of another root only when its ARN is known whole (identity_scope.hpp).
     const bool guessed = same_root_only || (facts != nullptr && facts->guessed);
-    std::vector<Target> matched;
-    for (const auto position : listed ? m_index.candidates(unbound.patterns) : every_resource()) {
+    // Resources are checked in index order until one more than the cap allows an action: an
+    // administrator grant would otherwise cost every resource of the tree for every role
+    // that holds it.
+    std::vector<Target> hits;
+    const auto consider = [&](std::size_t position) {
       const auto& resource = m_inputs.resources[position];
-      if (resource.node == principal.node) continue;
-      if (!in_reach(principal.node, guessed, resource.node, resource.pattern)) continue;
+      if (resource.node == principal.node) return true;
+      if (!in_reach(principal.node, guessed, resource.node, resource.pattern)) return true;
       // An unnamed resource (a KMS key) matches only by reference or by a bare `*`.
-      if (!resource.named && listed && !all_wildcard(unbound)) continue;
+      if (!resource.named && listed && !all_wildcard(unbound)) return true;
       // A policy on `bucket/*` is about the bucket's objects: it acts on the bucket.
-      if (resource_may_match(unbound, resource.pattern) ||
-          (listed && resource_may_match(unbound, resource.pattern + "/*"))) {
-        matched.push_back({&resource, false});
+      if (!resource_may_match(unbound, resource.pattern) &&
+          !(listed && resource_may_match(unbound, resource.pattern + "/*"))) {
+        return true;
+      }
+      const Target target{&resource, false};
+      if (is_bound(targets, target)) return true;
+      if (!m_checker.allows_any(principal, statement, resource.service, resource.pattern)) {
+        return true;
+      }
+      hits.push_back(target);
+      return hits.size() <= k_max_pattern_targets;
+    };
+    if (listed) {
+      for (const auto position : m_index.candidates(unbound.patterns)) {
+        if (!consider(position)) break;
+      }
+    } else {
+      for (std::size_t position = 0; position < m_inputs.resources.size(); ++position) {
+        if (!consider(position)) break;
       }
     }
     std::vector<std::pair<Target, std::vector<std::string>>> allowed_targets;
-    for (const auto& target : matched) {
-      if (is_bound(targets, target)) continue;
-      auto actions = allowed_actions(principal, statement, *target.resource);
-      if (!actions.empty()) allowed_targets.emplace_back(target, std::move(actions));
-    }
-    if (allowed_targets.size() > k_max_pattern_targets) {
-      note_capped(policy, statement, allowed_targets.size());
-      allowed_targets.clear();
+    if (hits.size() > k_max_pattern_targets) {
+      note_capped(policy, statement);
+    } else {
+      for (const auto& target : hits) {
+        allowed_targets.emplace_back(target,
+                                     allowed_actions(principal, statement, *target.resource));
+      }
     }
     for (const auto& target : targets) {
       auto actions = allowed_actions(principal, statement, *target.resource);
@@ -120,13 +138,6 @@ class ActsOnLinker {
                                {policy.file, statement.position.line, action_summary(actions)}});
     }
     link_external(principal, policy, statement, bound_patterns);
-  }
-
-  // Positions of every resource, for statements whose resources are not a list of patterns.
-  [[nodiscard]] std::vector<std::size_t> every_resource() const {
-    std::vector<std::size_t> out(m_inputs.resources.size());
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = i;
-    return out;
   }
 
   static bool all_wildcard(const iam::PatternList& resources) {
@@ -183,14 +194,12 @@ class ActsOnLinker {
     }
   }
 
-  void note_capped(const TerraformPolicy& policy, const iam::Statement& statement,
-                   std::size_t count) {
+  void note_capped(const TerraformPolicy& policy, const iam::Statement& statement) {
     if (!m_noted.emplace(policy.file, statement.position).second) return;
     m_found.notes.push_back({policy.file, statement.position, Severity::note, "iam-broad-grant",
-                             "statement allows actions on " + std::to_string(count) +
-                                 " resources of the tree (more than " +
+                             "statement allows actions on more than " +
                                  std::to_string(k_max_pattern_targets) +
-                                 "); no acts_on edges drawn for it"});
+                                 " resources of the tree; no acts_on edges drawn for it"});
   }
 
   const EdgeInputs& m_inputs;

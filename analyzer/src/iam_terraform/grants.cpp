@@ -43,15 +43,17 @@ std::string template_glob(std::string_view arn_template) {
 
 bool resource_may_match(const iam::PatternList& resources, const std::string& pattern) {
   switch (resources.mode) {
-    case iam::ListMode::absent: return true;
+    case iam::ListMode::absent:
+      return true;
     case iam::ListMode::listed:
       return std::any_of(resources.patterns.begin(), resources.patterns.end(),
                          [&](const std::string& p) { return patterns_overlap(p, pattern); });
     case iam::ListMode::all_except:
       // Excluded only when a NotResource pattern covers every ARN the pattern stands for.
-      return std::none_of(resources.patterns.begin(), resources.patterns.end(), [&](const std::string& p) {
-        return iam::wildcard_match(p, pattern, iam::CaseSensitivity::sensitive);
-      });
+      return std::none_of(resources.patterns.begin(), resources.patterns.end(),
+                          [&](const std::string& p) {
+                            return iam::wildcard_match(p, pattern, iam::CaseSensitivity::sensitive);
+                          });
   }
   return false;
 }
@@ -85,11 +87,16 @@ bool GrantChecker::may_allow(const PrincipalPolicies& principal, const std::stri
   return iam::evaluate(request, set) != iam::Decision::explicit_deny;
 }
 
-std::vector<iam::ActionRef> GrantChecker::candidate_actions(const iam::Statement& statement,
-                                                            const std::string& service) {
+const std::vector<iam::ActionRef>& GrantChecker::candidate_actions(const iam::Statement& statement,
+                                                                   const std::string& service) {
+  auto [cached, added] = m_candidates.try_emplace({&statement, service});
+  if (!added) return cached->second;
   const auto& catalogue = iam::action_catalogue();
-  if (statement.actions.mode != iam::ListMode::listed) return catalogue.actions_of(service);
-  std::vector<iam::ActionRef> out;
+  std::vector<iam::ActionRef>& out = cached->second;
+  if (statement.actions.mode != iam::ListMode::listed) {
+    out = catalogue.actions_of(service);
+    return out;
+  }
   for (const auto& pattern : statement.actions.patterns) {
     auto it = m_expanded.find(pattern);
     if (it == m_expanded.end()) it = m_expanded.emplace(pattern, catalogue.expand(pattern)).first;
@@ -102,25 +109,44 @@ std::vector<iam::ActionRef> GrantChecker::candidate_actions(const iam::Statement
   return out;
 }
 
-std::vector<std::pair<iam::ActionRef, std::string>> GrantChecker::applicable_actions(
-    const iam::Statement& statement, const std::string& service, const std::string& arn_pattern) {
-  std::vector<std::pair<iam::ActionRef, std::string>> out;
+template <typename Visit>
+bool GrantChecker::for_each_applicable(const iam::Statement& statement, const std::string& service,
+                                       const std::string& arn_pattern, Visit visit) {
   const std::string below = arn_pattern + "/*";
   for (const auto& action : candidate_actions(statement, service)) {
     if (!iam::actions_match(statement.actions, action.qualified_name())) continue;
     for (const auto& type : action.resource_types()) {
       const auto glob = template_glob(type.arn_template);
       if (patterns_overlap(glob, arn_pattern)) {
-        out.emplace_back(action, arn_pattern);
+        if (!visit(action, arn_pattern)) return false;
         break;
       }
       if (patterns_overlap(glob, below) && resource_may_match(statement.resources, below)) {
-        out.emplace_back(action, below);
+        if (!visit(action, below)) return false;
         break;
       }
     }
   }
+  return true;
+}
+
+std::vector<std::pair<iam::ActionRef, std::string>> GrantChecker::applicable_actions(
+    const iam::Statement& statement, const std::string& service, const std::string& arn_pattern) {
+  std::vector<std::pair<iam::ActionRef, std::string>> out;
+  for_each_applicable(statement, service, arn_pattern,
+                      [&](const iam::ActionRef& action, const std::string& arn) {
+                        out.emplace_back(action, arn);
+                        return true;
+                      });
   return out;
+}
+
+bool GrantChecker::allows_any(const PrincipalPolicies& principal, const iam::Statement& statement,
+                              const std::string& service, const std::string& arn_pattern) {
+  return !for_each_applicable(statement, service, arn_pattern,
+                              [&](const iam::ActionRef& action, const std::string& arn) {
+                                return !may_allow(principal, action.qualified_name(), arn);
+                              });
 }
 
 }  // namespace blastgraph::analyzer::iam_terraform
