@@ -115,9 +115,9 @@ TEST(Snapshot, RefusesWhatIsNotASnapshot) {
 
 TEST(Snapshot, RefusesAnotherFormat) {
   std::string bytes = small_snapshot();
-  bytes[24] = 2;  // format 2
+  bytes[24] = 1;  // the first format, whose graph was laid out otherwise
   EXPECT_EQ(refusal(bytes),
-            "snap.bin: snapshot format 2, this blastgraph reads format 1; write it again with "
+            "snap.bin: snapshot format 1, this blastgraph reads format 2; write it again with "
             "`blastgraph scan --save`");
 }
 

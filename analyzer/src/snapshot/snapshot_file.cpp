@@ -4,7 +4,7 @@
 
 #include "blastgraph/analyzer/report.hpp"
 #include "blastgraph/analyzer/snapshot.hpp"
-#include "blastgraph/core/file_io.hpp"
+#include "blastgraph/core/mapped_file.hpp"
 #include "snapshot/snapshot_codec.hpp"
 
 namespace blastgraph::analyzer {
@@ -15,9 +15,6 @@ namespace {
 constexpr std::string_view k_magic =
     "\x89"
     "BLASTGRAPH-SNAPSHOT\r\n\x1a\n";
-
-// A snapshot is read whole; this bounds what a path given by mistake can make us read.
-constexpr std::size_t k_max_snapshot_bytes = std::size_t{16} << 30U;
 
 struct Header {
   std::uint32_t format = 0;
@@ -134,9 +131,9 @@ std::optional<Error> save_snapshot(const Workspace& workspace, const LoadOptions
 
 Result<Workspace> load_snapshot(const std::filesystem::path& path, const LoadOptions& options,
                                 const std::filesystem::path& root) {
-  auto bytes = read_file(path, k_max_snapshot_bytes);
-  if (!bytes) return Error{bytes.error().message};
-  return decode_snapshot(*bytes, path.string(), options, root);
+  auto mapped = map_file(path);
+  if (!mapped) return Error{mapped.error().message};
+  return decode_snapshot(mapped->bytes(), path.string(), options, root);
 }
 
 }  // namespace blastgraph::analyzer

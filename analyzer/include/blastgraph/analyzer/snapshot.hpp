@@ -20,7 +20,7 @@
 namespace blastgraph::analyzer {
 
 // Bumped whenever the layout of the file changes.
-inline constexpr std::uint32_t k_snapshot_format = 1;
+inline constexpr std::uint32_t k_snapshot_format = 2;
 
 // Identifies the load options a workspace was built with: equal options, equal fingerprints.
 [[nodiscard]] std::uint64_t load_options_fingerprint(const LoadOptions& options);

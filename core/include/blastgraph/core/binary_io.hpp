@@ -18,6 +18,8 @@ class ByteWriter {
   void u64(std::uint64_t value);
   // The length (u32), then the bytes.
   void str(std::string_view value);
+  // The bytes as they are, with no length.
+  void bytes_append(std::string_view value) { m_bytes.append(value); }
 
   [[nodiscard]] const std::string& bytes() const { return m_bytes; }
   [[nodiscard]] std::string take() { return std::move(m_bytes); }
@@ -34,6 +36,8 @@ class ByteReader {
   [[nodiscard]] std::uint32_t u32();
   [[nodiscard]] std::uint64_t u64();
   [[nodiscard]] std::string str();
+  // The next `size` bytes as they are: empty, and failed(), when fewer remain.
+  [[nodiscard]] std::string_view bytes(std::size_t size) { return take(size); }
   // A count of items that each take at least `min_item_bytes`: 0, and failed(), when the rest
   // of the input cannot hold that many, so a damaged count never asks for gigabytes.
   [[nodiscard]] std::size_t count(std::size_t min_item_bytes);

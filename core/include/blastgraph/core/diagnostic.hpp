@@ -16,10 +16,10 @@ enum class Severity { note, warning, error };
 [[nodiscard]] std::string_view to_string(Severity severity);
 
 struct Diagnostic {
-  std::string file;           // relative to the scanned root; empty for run-level problems
-  SourcePosition position;    // 1-based; {0,0} when the whole file is meant
+  std::string file;         // relative to the scanned root; empty for run-level problems
+  SourcePosition position;  // 1-based; {0,0} when the whole file is meant
   Severity severity = Severity::error;
-  std::string code;           // stable, kebab-case, e.g. "hcl-syntax"
+  std::string code;  // stable, kebab-case, e.g. "hcl-syntax"
   std::string message;
 
   auto operator<=>(const Diagnostic&) const = default;
