@@ -152,6 +152,21 @@ TEST(IamUnknowns, MistakesInLiteralsAreStillReported) {
   EXPECT_TRUE(noted_at(ws, 40, "`var.operator` left out"));
 }
 
+// `count` calls of ./modules/svc named svc0, svc1, ..., each with the argument `argument`, in
+// which NAME stands for the call's name.
+std::string module_calls(int count, const std::string& argument) {
+  std::string root;
+  for (int i = 0; i < count; ++i) {
+    const auto name = "svc" + std::to_string(i);
+    std::string written = argument;
+    for (auto at = written.find("NAME"); at != std::string::npos; at = written.find("NAME")) {
+      written.replace(at, 4, name);
+    }
+    root += "module \"" + name + "\" {\n  source = \"./modules/svc\"\n  " + written + "\n}\n";
+  }
+  return root;
+}
+
 // Policies are read in parallel chunks of 256 places; what they report must be what one
 // reader reading them in order reports: one note per place, one risk per holder.
 TEST(IamUnknowns, ManyInstancesOfOneModuleNoteOncePerPlace) {
@@ -177,14 +192,8 @@ resource "aws_iam_role_policy" "this" {
   })
 }
 )");
-  std::string root;
   constexpr int k_services = 600;
-  for (int i = 0; i < k_services; ++i) {
-    const auto name = "svc" + std::to_string(i);
-    root += "module \"" + name + "\" {\n  source = \"./modules/svc\"\n  bucket = data.external." +
-            name + ".result\n}\n";
-  }
-  tree.write("main.tf", root);
+  tree.write("main.tf", module_calls(k_services, "bucket = data.external.NAME.result"));
   const auto ws = load(tree.root());
   const auto notes = with_code(ws, "tf-symbolic-value");
   ASSERT_EQ(notes.size(), 1U);
@@ -218,14 +227,7 @@ resource "aws_iam_role_policy" "this" {
   })
 }
 )");
-  std::string root;
-  constexpr int k_services = 300;
-  for (int i = 0; i < k_services; ++i) {
-    const auto name = "svc" + std::to_string(i);
-    root +=
-        "module \"" + name + "\" {\n  source = \"./modules/svc\"\n  name   = \"" + name + "\"\n}\n";
-  }
-  tree.write("main.tf", root);
+  tree.write("main.tf", module_calls(300, "name = \"NAME\""));
   const auto ws = load(tree.root());
   const auto notes = with_code(ws, "iam-broad-grant");
   ASSERT_EQ(notes.size(), 1U);
