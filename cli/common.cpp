@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <iostream>
 
-#include "blastgraph/analyzer/snapshot.hpp"
 #include "blastgraph/parsers/kubernetes.hpp"
 
 namespace blastgraph::cli {
@@ -46,10 +45,16 @@ void add_common_options(CLI::App& command, CommonOptions& options,
           "NAMESPACE"));
 }
 
-void add_graph_option(CLI::App& command, CommonOptions& options) {
+void add_graph_option(CLI::App& command, CommonOptions& options, analyzer::SnapshotCheck check) {
+  options.graph_check = check;
+  const bool base = check == analyzer::SnapshotCheck::tree_may_differ;
   command.add_option("--graph", options.graph,
-                     "Start from this snapshot (written by `scan --save`) instead of scanning "
-                     "PATH; it must have been written by this version with the same policy");
+                     base ? "Score against this snapshot (written by `scan --save`) instead of "
+                            "scanning PATH: the base the change applies to; it must have been "
+                            "written by this version with the same policy"
+                          : "Start from this snapshot (written by `scan --save`) instead of "
+                            "scanning PATH; it must have been written by this version with the "
+                            "same policy, from the tree PATH holds now");
 }
 
 CLI::Option* require_count(CLI::Option* option) {
@@ -91,10 +96,10 @@ analyzer::LoadOptions load_options(const CommonOptions& common, const analyzer::
 
 std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options,
                                                   const analyzer::Config& config) {
-  auto workspace =
-      options.graph.empty()
-          ? analyzer::load_workspace(options.path, load_options(options, config))
-          : analyzer::load_snapshot(options.graph, load_options(options, config), options.path);
+  auto workspace = options.graph.empty()
+                       ? analyzer::load_workspace(options.path, load_options(options, config))
+                       : analyzer::load_snapshot(options.graph, load_options(options, config),
+                                                 options.path, options.graph_check);
   if (!workspace) {
     std::cerr << "blastgraph: error: " << workspace.error().message << '\n';
     return std::nullopt;

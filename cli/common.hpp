@@ -5,6 +5,7 @@
 #include <string>
 
 #include "blastgraph/analyzer/config.hpp"
+#include "blastgraph/analyzer/snapshot.hpp"
 #include "blastgraph/analyzer/workspace.hpp"
 #include "exit_codes.hpp"
 
@@ -21,16 +22,18 @@ struct CommonOptions {
   bool strict = false;
   std::string config;  // --config FILE; empty: PATH/.blastgraph.yaml when present
   std::vector<std::string> release_namespaces;  // --release-namespace FILE=NAMESPACE
-  std::string default_namespace;  // --namespace NS; empty: the policy file's, if any
+  std::string default_namespace;                // --namespace NS; empty: the policy file's, if any
   std::string graph;  // --graph FILE: a snapshot (scan --save) loaded instead of scanning PATH
+  analyzer::SnapshotCheck graph_check = analyzer::SnapshotCheck::tree_unchanged;
 };
 
 // Adds PATH, --format (choices as given), --strict and --config to a subcommand.
 void add_common_options(CLI::App& command, CommonOptions& options,
                         const std::vector<std::string>& formats);
 
-// Adds --graph FILE: start from a snapshot written by `scan --save` instead of scanning.
-void add_graph_option(CLI::App& command, CommonOptions& options);
+// Adds --graph FILE: start from a snapshot written by `scan --save` instead of scanning, checked
+// against PATH as `check` says.
+void add_graph_option(CLI::App& command, CommonOptions& options, analyzer::SnapshotCheck check);
 
 // Lets `option` take only a count written in decimal digits (0 included), so that a negative
 // or non-numeric value is a usage error (exit 2): CLI11 would otherwise read "-1" as a huge
@@ -43,17 +46,18 @@ CLI::Option* require_count(CLI::Option* option);
 // The policy file (--config FILE, else PATH/.blastgraph.yaml when present, else the
 // defaults). Prints its diagnostics to stderr; prints the error and returns nullopt when the
 // file cannot be read.
-[[nodiscard]] std::optional<analyzer::LoadedConfig> load_config_or_report(const CommonOptions& options);
+[[nodiscard]] std::optional<analyzer::LoadedConfig> load_config_or_report(
+    const CommonOptions& options);
 
 // Loads the workspace with the policy's service and criticality rules, from the --graph
 // snapshot when one is given; prints the error and returns nullopt when PATH (or the
 // snapshot) cannot be read or the snapshot cannot be used.
-[[nodiscard]] std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options,
-                                                                const analyzer::Config& config = {});
+[[nodiscard]] std::optional<analyzer::Workspace> load_or_report(
+    const CommonOptions& options, const analyzer::Config& config = {});
 
 // The load options that apply a policy file's rules.
 [[nodiscard]] analyzer::LoadOptions load_options(const CommonOptions& options,
-                                                const analyzer::Config& config);
+                                                 const analyzer::Config& config);
 
 // The exit code when both apply: the lowest non-zero one (README "Exit codes").
 [[nodiscard]] int combine_exit(int a, int b);

@@ -43,7 +43,7 @@ int run_explain(const ExplainOptions& options) {
 void attach_explain(CLI::App& command, Runner& run) {
   auto options = std::make_shared<ExplainOptions>();
   add_common_options(command, options->common, {"text", "json"});
-  add_graph_option(command, options->common);
+  add_graph_option(command, options->common, analyzer::SnapshotCheck::tree_unchanged);
   command.add_option("--from", options->from, "The changed node's id")->required();
   command.add_option("--to", options->to, "The node whose reach is explained")->required();
   require_count(

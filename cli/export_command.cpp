@@ -45,7 +45,7 @@ void attach_export(CLI::App& command, Runner& run) {
   auto options = std::make_shared<ExportOptions>();
   options->common.format = "json";
   add_common_options(command, options->common, {"json", "dot"});
-  add_graph_option(command, options->common);
+  add_graph_option(command, options->common, analyzer::SnapshotCheck::tree_unchanged);
   command.add_option("--output,-o", options->output, "Write to FILE instead of stdout");
   command.callback([options, &run] { run = [options] { return run_export(*options); }; });
 }

@@ -38,7 +38,7 @@ int run_hotspots(const HotspotsOptions& options) {
 void attach_hotspots(CLI::App& command, Runner& run) {
   auto options = std::make_shared<HotspotsOptions>();
   add_common_options(command, options->common, {"text", "json"});
-  add_graph_option(command, options->common);
+  add_graph_option(command, options->common, analyzer::SnapshotCheck::tree_unchanged);
   require_count(
       command.add_option("--top", options->top, "Show the N most dangerous resources (0: all)"))
       ->capture_default_str();

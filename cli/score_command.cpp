@@ -158,7 +158,7 @@ int run_score(const ScoreOptions& options) {
 void attach_score(CLI::App& command, Runner& run) {
   auto options = std::make_shared<ScoreOptions>();
   add_common_options(command, options->common, score_formats());
-  add_graph_option(command, options->common);
+  add_graph_option(command, options->common, analyzer::SnapshotCheck::tree_may_differ);
   add_output_options(command, options->outputs);
   command.add_option("--changed,-c", options->changed,
                      "Changed node id or glob (repeatable), e.g. 'envs/prod:module.iam.*'");

@@ -47,7 +47,8 @@ void expect_same_graph(const graph::Graph& a, const graph::Graph& b) {
 
 analyzer::Workspace decode_or_fail(const std::string& bytes, const analyzer::LoadOptions& options,
                                    const std::filesystem::path& root) {
-  auto decoded = analyzer::decode_snapshot(bytes, "snap", options, root);
+  auto decoded = analyzer::decode_snapshot(bytes, "snap", options, root,
+                                           analyzer::SnapshotCheck::tree_unchanged);
   EXPECT_TRUE(decoded.has_value()) << decoded.error().message;
   return decoded ? std::move(decoded).value() : analyzer::Workspace{};
 }
@@ -90,7 +91,8 @@ TEST(Snapshot, KeepsWhatCouldNotBeRead) {
 }
 
 std::string refusal(const std::string& bytes, const analyzer::LoadOptions& options = {}) {
-  auto decoded = analyzer::decode_snapshot(bytes, "snap.bin", options, ".");
+  auto decoded = analyzer::decode_snapshot(bytes, "snap.bin", options, ".",
+                                           analyzer::SnapshotCheck::tree_may_differ);
   return decoded ? std::string("(accepted)") : decoded.error().message;
 }
 
@@ -115,9 +117,9 @@ TEST(Snapshot, RefusesWhatIsNotASnapshot) {
 
 TEST(Snapshot, RefusesAnotherFormat) {
   std::string bytes = small_snapshot();
-  bytes[24] = 1;  // the first format, whose graph was laid out otherwise
+  bytes[24] = 2;  // the second format, which recorded no digest of the tree
   EXPECT_EQ(refusal(bytes),
-            "snap.bin: snapshot format 1, this blastgraph reads format 2; write it again with "
+            "snap.bin: snapshot format 2, this blastgraph reads format 3; write it again with "
             "`blastgraph scan --save`");
 }
 
@@ -162,10 +164,39 @@ TEST(Snapshot, ChangedContentWithAMatchingChecksumIsReadOrRefused) {
     ByteWriter sum;
     sum.u64(checksum64(std::string_view(changed).substr(payload)));
     std::memcpy(changed.data() + checksum_offset(), sum.bytes().data(), 8);
-    if (!analyzer::decode_snapshot(changed, "snap", {}, ".")) ++refused;
+    if (!analyzer::decode_snapshot(changed, "snap", {}, ".",
+                                   analyzer::SnapshotCheck::tree_may_differ))
+      ++refused;
   }
   // Most changes break a count, an index or the order of nodes and edges.
   EXPECT_GT(refused, (bytes.size() - payload) / 4);
+}
+
+TEST(Snapshot, AChangedTreeMakesItStaleForAnswersAboutTheTree) {
+  TempTree tree;
+  tree.write("main.tf", "resource \"aws_vpc\" \"v\" {}\n");
+  tree.write("k8s/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+  const std::string bytes = analyzer::encode_snapshot(load(tree.root()), {});
+  const auto decode = [&](analyzer::SnapshotCheck check) {
+    return analyzer::decode_snapshot(bytes, "snap", {}, tree.root(), check);
+  };
+  ASSERT_TRUE(decode(analyzer::SnapshotCheck::tree_unchanged).has_value());
+  tree.write("main.tf", "resource \"aws_vpc\" \"w\" {}\n");
+  auto changed = decode(analyzer::SnapshotCheck::tree_unchanged);
+  ASSERT_FALSE(changed.has_value());
+  EXPECT_EQ(changed.error().message,
+            "snap: stale: 1 file of " + tree.root().string() +
+                " differ from the tree it was written from (main.tf); write it again with "
+                "`blastgraph scan --save`");
+  // A change is scored against the snapshot as its base: the tree may differ.
+  EXPECT_TRUE(decode(analyzer::SnapshotCheck::tree_may_differ).has_value());
+  tree.write("main.tf", "resource \"aws_vpc\" \"v\" {}\n");
+  tree.write("k8s/more.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n");
+  std::filesystem::remove(tree.root() / "k8s" / "app.yaml");
+  changed = decode(analyzer::SnapshotCheck::tree_unchanged);
+  ASSERT_FALSE(changed.has_value());
+  EXPECT_NE(changed.error().message.find("stale: 2 files of"), std::string::npos);
+  EXPECT_NE(changed.error().message.find("(k8s/app.yaml, k8s/more.yaml)"), std::string::npos);
 }
 
 TEST(Snapshot, SaveAndLoadThroughAFile) {
@@ -175,10 +206,13 @@ TEST(Snapshot, SaveAndLoadThroughAFile) {
   const auto path = tree.root() / "graph.snapshot";
   ASSERT_FALSE(analyzer::save_snapshot(workspace, {}, path).has_value());
   EXPECT_FALSE(std::filesystem::exists(tree.root() / "graph.snapshot.partial"));
-  const auto back = analyzer::load_snapshot(path, {}, tree.root());
+  const auto back =
+      analyzer::load_snapshot(path, {}, tree.root(), analyzer::SnapshotCheck::tree_unchanged);
   ASSERT_TRUE(back.has_value()) << back.error().message;
   EXPECT_EQ(back->graph.node_count(), workspace.graph.node_count());
-  EXPECT_FALSE(analyzer::load_snapshot(tree.root() / "none", {}, tree.root()).has_value());
+  EXPECT_FALSE(analyzer::load_snapshot(tree.root() / "none", {}, tree.root(),
+                                       analyzer::SnapshotCheck::tree_unchanged)
+                   .has_value());
   const auto unwritable = analyzer::save_snapshot(workspace, {}, tree.root() / "no" / "dir" / "s");
   ASSERT_TRUE(unwritable.has_value());
   EXPECT_NE(unwritable->message.find("cannot be written"), std::string::npos);

@@ -74,6 +74,25 @@ TEST_F(SnapshotCli, GitComparesRevisionsItselfAndRefusesASnapshot) {
   EXPECT_NE(r.out.find("drop --graph"), std::string::npos) << r.out;
 }
 
+TEST_F(SnapshotCli, AChangedTreeIsRefusedExceptAsTheBaseOfAScore) {
+  TempTree tree;
+  tree.write("main.tf",
+             "resource \"aws_vpc\" \"v\" {}\nresource \"aws_subnet\" \"s\" {\n"
+             "  vpc_id = aws_vpc.v.id\n}\n");
+  const auto root = tree.root().string();
+  const auto snapshot = (m_tree.root() / "small.snapshot").string();
+  ASSERT_EQ(run_binary("scan " + root + " --save " + snapshot).code, 0);
+  EXPECT_EQ(run_binary("hotspots " + root + " --graph " + snapshot).code, 0);
+  tree.write("main.tf", "resource \"aws_vpc\" \"v\" {}\n");
+  const auto stale = run_binary("hotspots " + root + " --graph " + snapshot, " 2>&1 >/dev/null");
+  EXPECT_EQ(stale.code, 3);
+  EXPECT_NE(stale.out.find("small.snapshot: stale: 1 file of " + root), std::string::npos)
+      << stale.out;
+  const auto scored =
+      run_binary("score " + root + " --graph " + snapshot + " --changed '.:aws_vpc.v'", " 2>&1");
+  EXPECT_EQ(scored.code, 0) << scored.out;
+}
+
 TEST_F(SnapshotCli, AnUnwritableSaveIsAnError) {
   const auto r = run_binary("scan " + acme() + " --save /nonexistent/dir/s", " 2>&1 >/dev/null");
   EXPECT_EQ(r.code, 3);

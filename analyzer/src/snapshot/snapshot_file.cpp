@@ -6,6 +6,7 @@
 #include "blastgraph/analyzer/snapshot.hpp"
 #include "blastgraph/core/mapped_file.hpp"
 #include "snapshot/snapshot_codec.hpp"
+#include "snapshot/tree_digest.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
@@ -47,6 +48,24 @@ std::string mismatch(const Header& header, const LoadOptions& options) {
   return {};
 }
 
+// Why a tree whose digest is `now` is not the one a snapshot was written from (`before`), or
+// "" when it is.
+std::string stale(const snapshot::TreeDigest& before, const snapshot::TreeDigest& now,
+                  const std::filesystem::path& root) {
+  const auto changed = snapshot::changed_paths(before, now);
+  if (changed.empty()) return {};
+  constexpr std::size_t k_listed = 5;
+  std::string listed;
+  for (std::size_t i = 0; i < changed.size() && i < k_listed; ++i) {
+    listed += (i == 0 ? "" : ", ") + changed[i];
+  }
+  if (changed.size() > k_listed)
+    listed += ", +" + std::to_string(changed.size() - k_listed) + " more";
+  return "stale: " + std::to_string(changed.size()) + " file" + (changed.size() == 1 ? "" : "s") +
+         " of " + root.string() + " differ from the tree it was written from (" + listed +
+         "); write it again with `blastgraph scan --save`";
+}
+
 }  // namespace
 
 std::uint64_t load_options_fingerprint(const LoadOptions& options) {
@@ -59,6 +78,12 @@ std::string encode_snapshot(const Workspace& workspace, const LoadOptions& optio
   ByteWriter payload;
   snapshot::put_graph(payload, workspace.graph);
   snapshot::put_findings(payload, workspace);
+  const snapshot::TreeDigest tree = snapshot::digest_tree(workspace.root, options);
+  payload.u64(tree.size());
+  for (const auto& [path, digest] : tree) {
+    payload.str(path);
+    payload.u64(digest);
+  }
   ByteWriter out;
   for (const char c : k_magic) out.u8(static_cast<std::uint8_t>(c));
   out.u32(k_snapshot_format);
@@ -72,7 +97,8 @@ std::string encode_snapshot(const Workspace& workspace, const LoadOptions& optio
 }
 
 Result<Workspace> decode_snapshot(std::string_view bytes, const std::string& name,
-                                  const LoadOptions& options, const std::filesystem::path& root) {
+                                  const LoadOptions& options, const std::filesystem::path& root,
+                                  SnapshotCheck check) {
   if (!bytes.starts_with(k_magic)) return refuse(name, "not a blastgraph snapshot");
   ByteReader in(bytes.substr(k_magic.size()));
   Header header;
@@ -101,7 +127,17 @@ Result<Workspace> decode_snapshot(std::string_view bytes, const std::string& nam
   workspace.root = root;
   workspace.graph = std::move(*graph);
   snapshot::get_findings(body, workspace);
+  snapshot::TreeDigest tree(body.count(4 + 8));
+  for (auto& [path, digest] : tree) {
+    path = body.str();
+    digest = body.u64();
+  }
   if (body.failed() || !body.at_end()) return refuse(name, "damaged: its findings cannot be read");
+  if (check == SnapshotCheck::tree_unchanged) {
+    if (const auto why = stale(tree, snapshot::digest_tree(root, options), root); !why.empty()) {
+      return refuse(name, why);
+    }
+  }
   return workspace;
 }
 
@@ -130,10 +166,10 @@ std::optional<Error> save_snapshot(const Workspace& workspace, const LoadOptions
 }
 
 Result<Workspace> load_snapshot(const std::filesystem::path& path, const LoadOptions& options,
-                                const std::filesystem::path& root) {
+                                const std::filesystem::path& root, SnapshotCheck check) {
   auto mapped = map_file(path);
   if (!mapped) return Error{mapped.error().message};
-  return decode_snapshot(mapped->bytes(), path.string(), options, root);
+  return decode_snapshot(mapped->bytes(), path.string(), options, root, check);
 }
 
 }  // namespace blastgraph::analyzer

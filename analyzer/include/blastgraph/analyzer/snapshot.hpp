@@ -20,21 +20,34 @@
 namespace blastgraph::analyzer {
 
 // Bumped whenever the layout of the file changes.
-inline constexpr std::uint32_t k_snapshot_format = 2;
+inline constexpr std::uint32_t k_snapshot_format = 3;
+
+// Whether a snapshot must still describe the tree it is loaded for.
+enum class SnapshotCheck {
+  // The tree's infrastructure files must be those the snapshot was written from (same paths,
+  // same contents), or the snapshot is refused as stale: for answers about the tree.
+  tree_unchanged,
+  // The tree is not compared: the snapshot is the base a change is scored against (a diff or
+  // plan describes how the tree differs from it).
+  tree_may_differ,
+};
 
 // Identifies the load options a workspace was built with: equal options, equal fingerprints.
 [[nodiscard]] std::uint64_t load_options_fingerprint(const LoadOptions& options);
 
-// The snapshot of `workspace` (loaded with `options`) as bytes.
+// The snapshot of `workspace` (loaded with `options`) as bytes. Records a digest of each
+// infrastructure file under workspace.root, so that a changed tree can be told.
 [[nodiscard]] std::string encode_snapshot(const Workspace& workspace, const LoadOptions& options);
 
 // The workspace a snapshot holds, with `root` as its root (a snapshot stores paths relative
 // to the scanned root, not the root itself). An error when the bytes are not a snapshot, are
-// damaged, or were written by another format, blastgraph version or other load options.
-// `name` names the input in messages.
+// damaged, or were written by another format, blastgraph version or other load options, and
+// with SnapshotCheck::tree_unchanged when the infrastructure files under `root` are not those
+// it was written from. `name` names the input in messages.
 [[nodiscard]] Result<Workspace> decode_snapshot(std::string_view bytes, const std::string& name,
                                                 const LoadOptions& options,
-                                                const std::filesystem::path& root);
+                                                const std::filesystem::path& root,
+                                                SnapshotCheck check);
 
 // encode_snapshot written to `path` (through a temporary file renamed into place, so that a
 // reader never sees half a snapshot). An error when it cannot be written.
@@ -45,6 +58,7 @@ inline constexpr std::uint32_t k_snapshot_format = 2;
 // decode_snapshot of the file at `path`; an error also when it cannot be read.
 [[nodiscard]] Result<Workspace> load_snapshot(const std::filesystem::path& path,
                                               const LoadOptions& options,
-                                              const std::filesystem::path& root);
+                                              const std::filesystem::path& root,
+                                              SnapshotCheck check);
 
 }  // namespace blastgraph::analyzer
