@@ -42,14 +42,16 @@ void attach_hotspots(CLI::App& command, Runner& run) {
   require_count(
       command.add_option("--top", options->top, "Show the N most dangerous resources (0: all)"))
       ->capture_default_str();
-  command.add_flag("--estimate", options->estimate,
-                   "Estimate the counts from bottom-k sketches: faster on very large graphs, "
-                   "with the error bound printed");
+  auto* estimate =
+      command.add_flag("--estimate", options->estimate,
+                       "Estimate the counts from bottom-k sketches: faster on very large graphs, "
+                       "with the error bound printed");
   command
       .add_option("--sketch-size", options->sketch_size,
                   "Sketch size k for --estimate: the error shrinks as 1/sqrt(k-2), memory grows "
                   "with k")
       ->check(CLI::Range(std::size_t{3}, std::size_t{4096}))
+      ->needs(estimate)
       ->capture_default_str();
   command.callback([options, &run] { run = [options] { return run_hotspots(*options); }; });
 }

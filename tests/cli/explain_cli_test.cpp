@@ -79,6 +79,8 @@ TEST(ExplainCli, UsageErrorsExitTwo) {
   EXPECT_EQ(run_binary(explain_args(k_boundary, k_checkout) + " --all-paths 0").code, 2);
   EXPECT_EQ(run_binary(explain_args(k_boundary, k_checkout) + " --format dot").code, 2);
   EXPECT_EQ(run_binary("hotspots " + acme() + " --top many").code, 2);
+  EXPECT_EQ(run_binary("hotspots " + acme() + " --sketch-size 16").code, 2);  // needs --estimate
+  EXPECT_EQ(run_binary("hotspots " + acme() + " --estimate --sketch-size 2").code, 2);
   EXPECT_EQ(run_binary("explain /nonexistent/blastgraph --from a --to b").code, 3);
 }
 
