@@ -1,5 +1,7 @@
 #include <algorithm>
 
+#include <oneapi/tbb/parallel_invoke.h>
+
 #include "blastgraph/analyzer/workspace.hpp"
 #include "classify/support.hpp"
 #include "config/node_rules.hpp"
@@ -65,10 +67,10 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   sort_diagnostics(workspace.diagnostics);
   count_unread_files(*terraform, *kubernetes, discovered, workspace);
   // NOTE: what was read is not needed once linked; freeing it first keeps it out of the
-  // peak, which is the builder and the frozen graph side by side.
-  terraform.reset();
-  kubernetes.reset();
-  policies.reset();
+  // peak, which is the builder and the frozen graph side by side. The three are freed side
+  // by side: a million resources' parse trees take over a second to free.
+  tbb::parallel_invoke([&] { terraform.reset(); }, [&] { kubernetes.reset(); },
+                       [&] { policies.reset(); });
   workspace.graph = builder.build();
   auto& risks = workspace.policy_risks;
   std::sort(risks.begin(), risks.end());
