@@ -74,8 +74,40 @@ void bm_scan_org_admins(benchmark::State& state) {
                           static_cast<std::int64_t>(input.counts.bytes));
 }
 
+// Every role also trusts its whole account (`arn:aws:iam::ACCOUNT:root`). Such a trust admits
+// any principal of the root that may assume roles, which only principals with an
+// sts:AssumeRole grant can: none here. Answer: one assume_role edge from the account's
+// external node to each role, and no other.
+void bm_scan_org_account_trusts(benchmark::State& state) {
+  const auto& input = generated_org(static_cast<std::size_t>(state.range(0)), 0, true);
+  for (auto _ : state) {
+    auto workspace = blastgraph::analyzer::load_workspace(input.root);
+    if (!workspace) {
+      state.SkipWithError("the generated organization could not be loaded");
+      break;
+    }
+    std::size_t assume = 0;
+    for (const auto& edge : workspace->graph.edges()) {
+      assume += edge.kind == blastgraph::graph::EdgeKind::assume_role ? 1U : 0U;
+    }
+    if (assume != input.services) {
+      state.SkipWithError("account-wide trusts were not linked as expected");
+      break;
+    }
+  }
+  state.counters["resources"] = static_cast<double>(input.counts.resources());
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(input.counts.bytes));
+}
+
 }  // namespace
 
+BENCHMARK(bm_scan_org_account_trusts)
+    ->Arg(1'000)
+    ->Arg(10'000)
+    ->Arg(100'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(bm_scan_org_admins)
     ->Arg(1'000)
     ->Arg(10'000)

@@ -5,25 +5,28 @@
 #include <algorithm>
 #include <map>
 #include <system_error>
+#include <tuple>
 #include <utility>
 
 namespace blastgraph::bench {
 
-const GeneratedOrg& generated_org(std::size_t resources, std::size_t admin_every) {
-  static std::map<std::pair<std::size_t, std::size_t>, GeneratedOrg> cache;
+const GeneratedOrg& generated_org(std::size_t resources, std::size_t admin_every,
+                                  bool account_trusts) {
+  static std::map<std::tuple<std::size_t, std::size_t, bool>, GeneratedOrg> cache;
   static struct Cleanup {
     ~Cleanup() {
       std::error_code ec;
       for (const auto& [size, g] : cache) std::filesystem::remove_all(g.root, ec);
     }
   } cleanup;
-  const std::pair key{resources, admin_every};
+  const std::tuple key{resources, admin_every, account_trusts};
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   OrgSpec spec;
   spec.services = services_for(resources);
   spec.namespaces = std::max<std::size_t>(spec.services / 100, 1);
   spec.admin_every = admin_every;
+  spec.account_trusts = account_trusts;
   GeneratedOrg g;
   g.services = spec.services;
   g.root = std::filesystem::temp_directory_path() /

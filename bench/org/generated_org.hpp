@@ -18,8 +18,10 @@ struct GeneratedOrg {
 };
 
 // The organization of about `resources` resources, one service in `admin_every` holding an
-// administrator grant (0: none), written on first use.
-const GeneratedOrg& generated_org(std::size_t resources, std::size_t admin_every = 0);
+// administrator grant (0: none), every role trusting its account when `account_trusts`,
+// written on first use.
+const GeneratedOrg& generated_org(std::size_t resources, std::size_t admin_every = 0,
+                                  bool account_trusts = false);
 
 // Resource nodes of `graph`.
 [[nodiscard]] std::size_t resource_nodes(const graph::Graph& graph);

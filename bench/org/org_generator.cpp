@@ -130,6 +130,17 @@ resource "aws_iam_policy" "boundary" {
     }
   }
 
+  // A second trust statement admitting the whole account, when asked for.
+  [[nodiscard]] std::string account_trust() const {
+    if (!m_spec.account_trusts) return {};
+    return R"(, {
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { AWS = "arn:aws:iam::)" +
+           std::string(k_account) + R"(:root" }
+    })";
+  }
+
   void write_modules() {
     const std::string variables = R"(variable "name" {
   type = string
@@ -178,7 +189,8 @@ resource "aws_iam_role" "this" {
       Action    = "sts:AssumeRoleWithWebIdentity"
       Principal = { Federated = "arn:aws:iam::)" +
               std::string(k_account) + R"(:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ACME" }
-    }]
+    })" + account_trust() +
+              R"(]
   })
 }
 

@@ -32,6 +32,7 @@ struct OrgSpec {
   std::size_t module_depth = 1;     // module levels between the root and the resources
   std::size_t wildcard_every = 10;  // one service in this many gets a wildcard grant; 0: none
   std::size_t admin_every = 0;      // one service in this many gets `Action: *, Resource: *`
+  bool account_trusts = false;      // every role also trusts its whole account (`:root`)
   bool shared_layers = true;        // VPC, boundary, shared ConfigMaps, policies, webhook
 };
 

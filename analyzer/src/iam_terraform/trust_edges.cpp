@@ -19,7 +19,8 @@ bool is_account_id(const std::string& text) {
          });
 }
 
-bool bound_to(const StatementFacts* facts, const std::string& pattern, std::vector<std::string>& nodes,
+bool bound_to(const StatementFacts* facts, const std::string& pattern,
+              std::vector<std::string>& nodes,
               const std::map<std::string, PrincipalPolicies>& principals) {
   if (facts == nullptr) return false;
   bool found = false;
@@ -48,7 +49,8 @@ Admitted admitted_principals(const iam::Statement& statement, const StatementFac
       out.account_wide = true;
       const bool literal = pattern.find('*') == std::string::npos;
       if (literal && pattern != "*") {
-        out.external.push_back(is_account_id(pattern) ? "arn:aws:iam::" + pattern + ":root" : pattern);
+        out.external.push_back(is_account_id(pattern) ? "arn:aws:iam::" + pattern + ":root"
+                                                      : pattern);
       }
       continue;
     }
@@ -69,6 +71,28 @@ Admitted admitted_principals(const iam::Statement& statement, const StatementFac
   return out;
 }
 
+// The principals with an Allow statement whose actions include sts:AssumeRole, in node order:
+// the only ones may_allow can let assume a role.
+// NOTE: an account-wide trust (`arn:aws:iam::ACCOUNT:root`) admits every principal of the
+// root; checking each against every such role was quadratic (12,000 roles trusting their
+// account took 26 s), while few principals hold an sts:AssumeRole grant at all.
+std::vector<std::string> may_assume_roles(
+    const std::map<std::string, PrincipalPolicies>& principals) {
+  const auto allows_assume = [](const std::vector<const TerraformPolicy*>& policies) {
+    return std::any_of(policies.begin(), policies.end(), [](const TerraformPolicy* policy) {
+      const auto& statements = policy->document.statements;
+      return std::any_of(statements.begin(), statements.end(), [](const iam::Statement& s) {
+        return s.effect == iam::Effect::allow && iam::actions_match(s.actions, "sts:AssumeRole");
+      });
+    });
+  };
+  std::vector<std::string> out;
+  for (const auto& [node, principal] : principals) {
+    if (allows_assume(principal.grants) || allows_assume(principal.inherited)) out.push_back(node);
+  }
+  return out;
+}
+
 // NOTE: service principals (ec2.amazonaws.com, lambda.amazonaws.com, ...) and federated
 // ones get no node: the workloads that use the role are linked by runs_as (Lambda, ECS,
 // instance profiles) or by the Kubernetes identity edges, which say which workload it is.
@@ -76,6 +100,7 @@ Admitted admitted_principals(const iam::Statement& statement, const StatementFac
 // role: a cross-account consumer a change would otherwise not show.
 void add_assume_role_edges(EdgeInputs& inputs, terraform_link::LinkContext& context) {
   GrantChecker checker;
+  const std::vector<std::string> assumers = may_assume_roles(inputs.principals);
   for (const auto& [role_node, role] : inputs.principals) {
     if (role.arn.empty()) continue;
     for (const auto* trust : role.trusts) {
@@ -85,13 +110,13 @@ void add_assume_role_edges(EdgeInputs& inputs, terraform_link::LinkContext& cont
           continue;
         }
         const graph::Evidence evidence{trust->file, statement.position.line, "assume_role_policy"};
-        const auto admitted =
-            admitted_principals(statement, trust->facts_of(statement), inputs.principals, role_node);
+        const auto admitted = admitted_principals(statement, trust->facts_of(statement),
+                                                  inputs.principals, role_node);
         std::vector<std::string> candidates = admitted.nodes;
         // NOTE: an account (`*`, an id, `:root`) admits the principals of the role's own
         // Terraform root only: the account of another root is not known to be the same.
         if (admitted.account_wide) {
-          for (const auto& [node, principal] : inputs.principals) {
+          for (const auto& node : assumers) {
             if (root_of(node) == root_of(role_node)) candidates.push_back(node);
           }
         }
@@ -103,7 +128,8 @@ void add_assume_role_edges(EdgeInputs& inputs, terraform_link::LinkContext& cont
         }
         for (const auto& external : admitted.external) {
           context.builder.add_external("ext:" + external, "aws_principal");
-          context.builder.add_edge("ext:" + external, role_node, graph::EdgeKind::assume_role, evidence);
+          context.builder.add_edge("ext:" + external, role_node, graph::EdgeKind::assume_role,
+                                   evidence);
         }
       }
     }
@@ -114,11 +140,16 @@ namespace {
 
 int access_rank(iam::AccessLevel level) {
   switch (level) {
-    case iam::AccessLevel::list: return 0;
-    case iam::AccessLevel::read: return 1;
-    case iam::AccessLevel::tagging: return 2;
-    case iam::AccessLevel::write: return 3;
-    case iam::AccessLevel::permissions_management: return 4;
+    case iam::AccessLevel::list:
+      return 0;
+    case iam::AccessLevel::read:
+      return 1;
+    case iam::AccessLevel::tagging:
+      return 2;
+    case iam::AccessLevel::write:
+      return 3;
+    case iam::AccessLevel::permissions_management:
+      return 4;
   }
   return 4;
 }
