@@ -4,12 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
+#include <set>
 
 #include "blastgraph/analyzer/change.hpp"
 #include "config/glob_index.hpp"
 #include "config/node_rules.hpp"
 #include "iam_terraform/arn_index.hpp"
+#include "iam_terraform/principal_names.hpp"
 
 namespace blastgraph::testing {
 namespace {
@@ -17,6 +20,8 @@ namespace {
 using analyzer::config::GlobIndex;
 using analyzer::iam_terraform::ArnIndex;
 using analyzer::iam_terraform::patterns_overlap;
+using analyzer::iam_terraform::PrincipalNames;
+using analyzer::iam_terraform::PrincipalPolicies;
 using analyzer::iam_terraform::ResourceArn;
 
 // A random pattern over a small alphabet, so that matches are common: letters, `:`, `/`,
@@ -81,6 +86,37 @@ TEST(MatchIndex, ArnCandidatesHoldEveryOverlap) {
           << pattern << " misses " << resources[i].pattern;
     }
   }
+}
+
+TEST(MatchIndex, PrincipalCandidatesHoldEveryOverlap) {
+  std::mt19937 random(17);
+  std::map<std::string, PrincipalPolicies> principals;
+  for (int i = 0; i < 300; ++i) {
+    const auto node = "p" + std::to_string(1000 + i);
+    principals[node] = {node, "aws_iam_role", random_pattern(random, true), {}, {}, {}, {}};
+  }
+  PrincipalNames names;
+  names.index(principals);
+  for (int q = 0; q < 300; ++q) {
+    const auto pattern = random_pattern(random, true);
+    std::set<std::string> candidates;
+    for (const auto* node : names.candidates(pattern)) candidates.insert(*node);
+    for (const auto& [node, principal] : principals) {
+      if (principal.arn.empty() || !patterns_overlap(pattern, principal.arn)) continue;
+      ASSERT_TRUE(candidates.contains(node)) << pattern << " misses " << principal.arn;
+    }
+  }
+  // Role names tell ARNs apart: one trusted role is one candidate.
+  std::map<std::string, PrincipalPolicies> roles;
+  for (int i = 0; i < 1000; ++i) {
+    const auto node = "r" + std::to_string(i);
+    roles[node] = {node, "aws_iam_role", "arn:aws:iam::*:role/svc-" + std::to_string(i), {}, {}, {},
+                   {}};
+  }
+  PrincipalNames role_names;
+  role_names.index(roles);
+  EXPECT_EQ(role_names.candidates("arn:aws:iam::123456789012:role/svc-42").size(), 1U);
+  EXPECT_EQ(role_names.candidates("arn:aws:iam::123456789012:role/svc-*").size(), 1000U);
 }
 
 TEST(MatchIndex, ArnCandidatesAreFewForDistinctNames) {

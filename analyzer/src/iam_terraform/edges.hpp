@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "iam_terraform/grants.hpp"
+#include "iam_terraform/principal_names.hpp"
 #include "iam_terraform/principals.hpp"
 #include "terraform/link.hpp"
 
@@ -16,6 +17,7 @@ struct EdgeInputs {
   std::map<std::string, PrincipalPolicies> principals;  // by node
   std::vector<ResourceArn> resources;                   // every resource with a known ARN shape
   PolicyReader& reader;
+  PrincipalNames names = {};  // of `principals`, indexed once they are collected
 };
 
 // Who a statement's Principal element names among the tree's roles and users.
@@ -28,8 +30,7 @@ struct Admitted {
 // `holder` is the node whose policy the statement is (a role, a bucket policy): ARNs name
 // principals of other Terraform roots only as identity_scope.hpp allows.
 [[nodiscard]] Admitted admitted_principals(const iam::Statement& statement,
-                                           const StatementFacts* facts,
-                                           const std::map<std::string, PrincipalPolicies>& principals,
+                                           const StatementFacts* facts, const EdgeInputs& inputs,
                                            const std::string& holder);
 
 // "Write: sqs:SendMessage, sqs:GetQueueUrl +3": the evidence attribute of an acts_on edge,
@@ -43,6 +44,5 @@ void add_resource_policy_edges(EdgeInputs& inputs, terraform_link::LinkContext& 
 void add_runs_as_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);
 void add_azure_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);
 void add_gcp_edges(EdgeInputs& inputs, terraform_link::LinkContext& context);
-
 
 }  // namespace blastgraph::analyzer::iam_terraform

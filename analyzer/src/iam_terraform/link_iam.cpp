@@ -108,6 +108,7 @@ void add_iam_terraform_edges(const terraform_link::InstanceForest& forest,
   read_every_policy(forest, reader);
   EdgeInputs inputs{blocks, collect_principals(blocks, reader), collect_resource_arns(forest),
                     reader};
+  inputs.names.index(inputs.principals);
   add_assume_role_edges(inputs, context);
   add_acts_on_edges(inputs, context);
   add_resource_policy_edges(inputs, context);

@@ -57,12 +57,14 @@ void link_resource_policy(EdgeInputs& inputs, terraform_link::LinkContext& conte
   auto value = placed.block->attributes.find(std::string(rule.policy_attribute));
   if (value == placed.block->attributes.end()) return;
   const auto targets = targets_of(placed, node, rule.target_attribute);
-  for (const auto* policy : inputs.reader.read_attribute(*placed.instance, *placed.block, value->second)) {
+  for (const auto* policy :
+       inputs.reader.read_attribute(*placed.instance, *placed.block, value->second)) {
     for (const auto& statement : policy->document.statements) {
       if (statement.effect != iam::Effect::allow) continue;
       const auto admitted =
-          admitted_principals(statement, policy->facts_of(statement), inputs.principals, node);
-      std::vector<std::string> actions(statement.actions.patterns.begin(), statement.actions.patterns.end());
+          admitted_principals(statement, policy->facts_of(statement), inputs, node);
+      std::vector<std::string> actions(statement.actions.patterns.begin(),
+                                       statement.actions.patterns.end());
       const graph::Evidence evidence{policy->file, statement.position.line,
                                      "policy: " + action_summary(actions)};
       for (const auto& principal : admitted.nodes) {
@@ -80,9 +82,11 @@ void link_resource_policy(EdgeInputs& inputs, terraform_link::LinkContext& conte
 // the tree (by reference or ARN) gets an edge to the function.
 void link_lambda_permission(EdgeInputs& inputs, terraform_link::LinkContext& context,
                             const std::string& permission, const PlacedBlock& placed) {
-  const auto functions = terraform_link::traced_resources(*placed.instance, *placed.block, "function_name");
+  const auto functions =
+      terraform_link::traced_resources(*placed.instance, *placed.block, "function_name");
   auto principals = terraform_link::traced_resources(*placed.instance, *placed.block, "principal");
-  if (auto value = placed.block->attributes.find("principal"); value != placed.block->attributes.end()) {
+  if (auto value = placed.block->attributes.find("principal");
+      value != placed.block->attributes.end()) {
     if (auto arn = terraform_link::static_string(*placed.instance, value->second)) {
       for (const auto& [node, principal] : inputs.principals) {
         if (!principal.arn.empty() && may_name(permission, *arn, false, node, principal.arn)) {
@@ -91,7 +95,8 @@ void link_lambda_permission(EdgeInputs& inputs, terraform_link::LinkContext& con
       }
     }
   }
-  const graph::Evidence evidence{placed.block->span.file, placed.block->span.first_line, "principal"};
+  const graph::Evidence evidence{placed.block->span.file, placed.block->span.first_line,
+                                 "principal"};
   for (const auto& principal : principals) {
     if (!inputs.principals.contains(principal)) continue;
     for (const auto& function : functions) {
@@ -124,11 +129,12 @@ void add_runs_as_edges(EdgeInputs& inputs, terraform_link::LinkContext& context)
       if (value == placed.block->attributes.end()) continue;
       for (const auto& identity :
            terraform_link::traced_resources(*placed.instance, *placed.block, rule.attribute)) {
-        const auto& type = inputs.blocks.contains(identity) ? inputs.blocks.at(identity).block->type : "";
+        const auto& type =
+            inputs.blocks.contains(identity) ? inputs.blocks.at(identity).block->type : "";
         if (type != "aws_iam_role" && type != "aws_iam_instance_profile") continue;
-        context.builder.add_edge(node, identity, graph::EdgeKind::runs_as,
-                                 {placed.block->span.file, value->second.position.line,
-                                  std::string(rule.attribute)});
+        context.builder.add_edge(
+            node, identity, graph::EdgeKind::runs_as,
+            {placed.block->span.file, value->second.position.line, std::string(rule.attribute)});
       }
     }
   }

@@ -36,8 +36,8 @@ bool bound_to(const StatementFacts* facts, const std::string& pattern,
 }  // namespace
 
 Admitted admitted_principals(const iam::Statement& statement, const StatementFacts* facts,
-                             const std::map<std::string, PrincipalPolicies>& principals,
-                             const std::string& holder) {
+                             const EdgeInputs& inputs, const std::string& holder) {
+  const auto& principals = inputs.principals;
   const bool guessed = facts != nullptr && facts->guessed;
   Admitted out;
   const auto& element = statement.principals;
@@ -55,10 +55,11 @@ Admitted admitted_principals(const iam::Statement& statement, const StatementFac
       continue;
     }
     bool matched = false;
-    for (const auto& [node, principal] : principals) {
-      if (principal.arn.empty() || principal.type == "aws_iam_group") continue;
-      if (may_name(holder, pattern, guessed, node, principal.arn)) {
-        out.nodes.push_back(node);
+    for (const auto* node : inputs.names.candidates(pattern)) {
+      const auto& principal = principals.at(*node);
+      if (principal.type == "aws_iam_group") continue;
+      if (may_name(holder, pattern, guessed, *node, principal.arn)) {
+        out.nodes.push_back(*node);
         matched = true;
       }
     }
@@ -110,8 +111,8 @@ void add_assume_role_edges(EdgeInputs& inputs, terraform_link::LinkContext& cont
           continue;
         }
         const graph::Evidence evidence{trust->file, statement.position.line, "assume_role_policy"};
-        const auto admitted = admitted_principals(statement, trust->facts_of(statement),
-                                                  inputs.principals, role_node);
+        const auto admitted =
+            admitted_principals(statement, trust->facts_of(statement), inputs, role_node);
         std::vector<std::string> candidates = admitted.nodes;
         // NOTE: an account (`*`, an id, `:root`) admits the principals of the role's own
         // Terraform root only: the account of another root is not known to be the same.
