@@ -88,9 +88,9 @@ void link_lambda_permission(EdgeInputs& inputs, terraform_link::LinkContext& con
   if (auto value = placed.block->attributes.find("principal");
       value != placed.block->attributes.end()) {
     if (auto arn = terraform_link::static_string(*placed.instance, value->second)) {
-      for (const auto& [node, principal] : inputs.principals) {
-        if (!principal.arn.empty() && may_name(permission, *arn, false, node, principal.arn)) {
-          principals.push_back(node);
+      for (const auto* node : inputs.names.candidates(*arn)) {
+        if (may_name(permission, *arn, false, *node, inputs.principals.at(*node).arn)) {
+          principals.push_back(*node);
         }
       }
     }
