@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <set>
 
-#include <oneapi/tbb/parallel_for.h>
-
 #include "iam_terraform/arn_index.hpp"
 #include "iam_terraform/edges.hpp"
 #include "iam_terraform/identity_scope.hpp"
+#include "workspace/parallel_chunks.hpp"
 
 namespace blastgraph::analyzer::iam_terraform {
 namespace {
@@ -212,19 +211,17 @@ class ActsOnLinker {
 
 }  // namespace
 
-// NOTE: principals are linked in parallel, in chunks fixed by their count, each by a linker
+// NOTE: principals are linked in parallel (workspace/parallel_chunks.hpp), each chunk by a linker
 // of its own (its grant checker caches expansions); what the chunks found is added in chunk
 // order, with one note per statement as a single linker gives.
 void add_acts_on_edges(EdgeInputs& inputs, terraform_link::LinkContext& context) {
   const SharedIndexes shared(inputs);
   std::vector<const PrincipalPolicies*> principals;
   for (const auto& [node, principal] : inputs.principals) principals.push_back(&principal);
-  constexpr std::size_t k_chunk = 256;
-  std::vector<Found> found((principals.size() + k_chunk - 1) / k_chunk);
-  tbb::parallel_for(std::size_t{0}, found.size(), [&](std::size_t c) {
+  std::vector<Found> found(chunk_count(principals.size()));
+  for_each_chunk(principals.size(), [&](std::size_t c, std::size_t begin, std::size_t end) {
     ActsOnLinker linker(inputs, shared, found[c]);
-    const std::size_t end = std::min(principals.size(), (c + 1) * k_chunk);
-    for (std::size_t i = c * k_chunk; i < end; ++i) linker.link(*principals[i]);
+    for (std::size_t i = begin; i < end; ++i) linker.link(*principals[i]);
   });
   std::set<std::pair<std::string, SourcePosition>> noted;
   for (auto& chunk : found) {

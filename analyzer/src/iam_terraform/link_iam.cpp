@@ -1,12 +1,10 @@
 #include "iam_terraform/link_iam.hpp"
 
-#include <algorithm>
 #include <optional>
-
-#include <oneapi/tbb/parallel_for.h>
 
 #include "iam_terraform/edges.hpp"
 #include "terraform/inline_policies.hpp"
+#include "workspace/parallel_chunks.hpp"
 
 namespace blastgraph::analyzer::iam_terraform {
 namespace {
@@ -47,21 +45,19 @@ void read_place(PolicyReader& reader, const PolicyPlace& place) {
 // Every attribute that holds a policy document is read, so its problems and risk factors are
 // reported even when nothing attaches it. Reading evaluates expressions through variables,
 // locals and module outputs, which a large tree spends most of its linking time on, so the
-// places are read in parallel: in chunks fixed by their count alone, each by a fork of
+// places are read in parallel (workspace/parallel_chunks.hpp), each by a fork of
 // `reader`, absorbed in order, which reports what one reader reading them in order would
 // (a document two chunks both read is reported twice, and the duplicates are dropped when
 // diagnostics and risks are sorted).
 void read_every_policy(const terraform_link::InstanceForest& forest, PolicyReader& reader) {
   const std::vector<PolicyPlace> places = policy_places(forest);
-  constexpr std::size_t k_chunk = 256;
-  const std::size_t chunks = (places.size() + k_chunk - 1) / k_chunk;
+  const std::size_t chunks = chunk_count(places.size());
   std::vector<std::vector<Diagnostic>> diagnostics(chunks);
   std::vector<std::vector<PolicyRisk>> risks(chunks);
   std::vector<std::optional<PolicyReader>> forks(chunks);
-  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t c) {
+  for_each_chunk(places.size(), [&](std::size_t c, std::size_t begin, std::size_t end) {
     forks[c].emplace(reader.fork(diagnostics[c], risks[c]));
-    const std::size_t end = std::min(places.size(), (c + 1) * k_chunk);
-    for (std::size_t i = c * k_chunk; i < end; ++i) read_place(*forks[c], places[i]);
+    for (std::size_t i = begin; i < end; ++i) read_place(*forks[c], places[i]);
   });
   for (auto& fork : forks) reader.absorb(std::move(*fork));
 }
