@@ -214,7 +214,7 @@ TEST(IamEdges, ActsOnEvidenceLeadsWithTheStrongestAccessLevel) {
   auto ws = load(tree.root());
   const auto attribute = [&](const std::string& target) {
     const auto evidence = edge_evidence(ws.graph, ".:aws_iam_role.app", target);
-    return evidence ? evidence->attribute : std::string("<no edge>");
+    return evidence ? evidence->attribute.str() : std::string("<no edge>");
   };
   EXPECT_EQ(attribute(".:aws_s3_bucket.logs"), "Read: s3:GetObject, s3:ListBucket");
   EXPECT_EQ(attribute(".:aws_s3_bucket.data"),

@@ -139,7 +139,7 @@ struct Object {
 
 std::optional<Object> object_of(const Workspace& workspace, const graph::Node& node,
                                 std::size_t max_file_bytes) {
-  auto text = read_file(workspace.root / node.span.file, max_file_bytes);
+  auto text = read_file(workspace.root / node.span.file.str(), max_file_bytes);
   if (!text) return std::nullopt;
   const auto span = content::lines_of(*text, node.span.first_line, node.span.last_line);
   Object out{yaml::load(node.span.file, span), {}};

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "blastgraph/core/symbol.hpp"
+
 namespace blastgraph {
 
 struct SourcePosition {
@@ -14,7 +16,7 @@ struct SourcePosition {
 };
 
 struct SourceSpan {
-  std::string file;  // path relative to the scanned root, '/' separated
+  Symbol file;  // path relative to the scanned root, '/' separated
   std::uint32_t first_line = 0;
   std::uint32_t last_line = 0;
   auto operator<=>(const SourceSpan&) const = default;

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "blastgraph/core/source_span.hpp"
+#include "blastgraph/core/symbol.hpp"
 
 namespace blastgraph::graph {
 
@@ -88,19 +89,19 @@ enum class EdgeKind : std::uint8_t {
 struct Node {
   std::string id;        // DESIGN.md "Node ids"; unique in a graph
   Domain domain = Domain::terraform;
-  std::string type;      // "aws_iam_role", "Deployment", "iam_policy", "var", ...
+  Symbol type;           // "aws_iam_role", "Deployment", "iam_policy", "var", ...
   Role role = Role::resource;
-  std::string service;   // owning service; may be empty
-  std::string application;  // what the service is part of (`app.kubernetes.io/part-of`); may be empty
+  Symbol service;        // owning service; may be empty
+  Symbol application;    // what the service is part of (`app.kubernetes.io/part-of`); may be empty
   SourceSpan span;       // file relative to the scanned root; empty for external nodes
   Criticality criticality = Criticality::normal;
 };
 
 // Why an edge exists: where it was written.
 struct Evidence {
-  std::string file;
+  Symbol file;
   std::uint32_t line = 0;
-  std::string attribute;  // attribute path, e.g. "permissions_boundary"
+  Symbol attribute;  // attribute path, e.g. "permissions_boundary"
   // Read from text that may not mean it (a host in a command-line flag, which a program may
   // serve rather than call): shown as weaker evidence.
   bool weak = false;

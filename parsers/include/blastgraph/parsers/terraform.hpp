@@ -11,6 +11,7 @@
 
 #include "blastgraph/core/diagnostic.hpp"
 #include "blastgraph/core/source_span.hpp"
+#include "blastgraph/core/symbol.hpp"
 
 namespace blastgraph::terraform {
 
@@ -62,7 +63,7 @@ struct Reference {
   ReferenceContext context = ReferenceContext::expression;
   // The file the reference is written in when it is not its block's own: a reference an
   // override file merges into a block of another file. Empty otherwise.
-  std::string file;
+  Symbol file;
 
   auto operator<=>(const Reference&) const = default;
 };
@@ -73,7 +74,7 @@ struct Value {
   std::string expression;
   std::optional<std::string> literal;
   SourcePosition position;
-  std::string file;  // as Reference::file: set only when merged from an override file
+  Symbol file;  // as Reference::file: set only when merged from an override file
 
   auto operator<=>(const Value&) const = default;
 };
@@ -126,10 +127,10 @@ struct Block {
 };
 
 // The file `ref` (or `value`) of `block` is written in.
-[[nodiscard]] inline const std::string& file_of(const Block& block, const Reference& ref) {
+[[nodiscard]] inline Symbol file_of(const Block& block, const Reference& ref) {
   return ref.file.empty() ? block.span.file : ref.file;
 }
-[[nodiscard]] inline const std::string& file_of(const Block& block, const Value& value) {
+[[nodiscard]] inline Symbol file_of(const Block& block, const Value& value) {
   return value.file.empty() ? block.span.file : value.file;
 }
 
