@@ -186,5 +186,47 @@ TEST(Hotspots, SmallSketchesStayWithinTheirBoundAndSaySo) {
   EXPECT_NE(text_out.str().find("estimated from bottom-16 sketches"), std::string::npos);
 }
 
+// With sketches far smaller than the reach sets, the estimate alone orders near-equal
+// resources arbitrarily; the recounted leaders are the exact leaders, with exact counts.
+TEST(Hotspots, EstimateRecountsItsLeadersExactly) {
+  const auto ws = load(fixtures_dir() / "acme");
+  const auto exact = analyzer::rank_hotspots(ws.graph, 5);
+  const auto estimated = analyzer::rank_hotspots(ws.graph, {5, 16});
+  ASSERT_EQ(ranked_ids(estimated), ranked_ids(exact));
+  for (std::size_t i = 0; i < exact.hotspots.size(); ++i) {
+    EXPECT_FALSE(estimated.hotspots[i].estimated) << i;
+    EXPECT_EQ(estimated.hotspots[i].services_reached, exact.hotspots[i].services_reached);
+    EXPECT_EQ(estimated.hotspots[i].resources_reached, exact.hotspots[i].resources_reached);
+    EXPECT_EQ(estimated.hotspots[i].nodes_reached, exact.hotspots[i].nodes_reached);
+  }
+  std::ostringstream json_out;
+  analyzer::write_hotspots_json(estimated, json_out);
+  const auto doc = nlohmann::json::parse(json_out.str());
+  EXPECT_TRUE(estimated.leaders_recounted);
+  EXPECT_EQ(doc["estimate"]["leaders_recounted"], true);
+  EXPECT_EQ(doc["hotspots"][0]["estimated"], false);
+  std::ostringstream exact_json;
+  analyzer::write_hotspots_json(exact, exact_json);
+  EXPECT_FALSE(nlohmann::json::parse(exact_json.str())["hotspots"][0].contains("estimated"));
+}
+
+// Ranking every resource makes every one a leader: too many to recount, so none is, and the
+// output says so rather than ranking some recounted ones above near-equal estimated ones.
+TEST(Hotspots, TooManyLeadersStayEstimatesAndSaySo) {
+  const auto ws = load(fixtures_dir() / "acme");
+  const auto estimated = analyzer::rank_hotspots(ws.graph, {0, 3});
+  ASSERT_GT(estimated.hotspots.size(), 64U);
+  EXPECT_FALSE(estimated.leaders_recounted);
+  for (const auto& spot : estimated.hotspots) EXPECT_TRUE(spot.estimated) << spot.id;
+  std::ostringstream text_out;
+  analyzer::write_hotspots_text(estimated, text_out);
+  EXPECT_NE(text_out.str().find("too many resources are near the last one shown"),
+            std::string::npos);
+  EXPECT_NE(text_out.str().find(", estimated)"), std::string::npos);
+  std::ostringstream json_out;
+  analyzer::write_hotspots_json(estimated, json_out);
+  EXPECT_EQ(nlohmann::json::parse(json_out.str())["estimate"]["leaders_recounted"], false);
+}
+
 }  // namespace
 }  // namespace blastgraph::testing

@@ -1,5 +1,6 @@
 // Blast-radius counts for every node: the condensation against one reach per node.
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -130,6 +131,24 @@ TEST_P(CountReachedRandom, EqualsOneReachPerNodeInBothDirections) {
     EXPECT_EQ(count_reached(condensation, nodes), brute_force(graph, nodes, direction));
     const ItemHolders groups = random_groups(graph, GetParam().nodes / 3, GetParam().seed);
     EXPECT_EQ(count_reached(condensation, groups), brute_force(graph, groups, direction));
+  }
+}
+
+// Walking from chosen nodes gives what counting every node gives, in any order, repeats
+// included, for nodes and for groups held by several nodes.
+TEST_P(CountReachedRandom, CountingFromChosenNodesEqualsCountingAll) {
+  const Graph graph = make_layered_graph(GetParam().nodes, GetParam().seed);
+  const Condensation condensation(graph);
+  std::vector<NodeIndex> chosen;
+  for (NodeIndex node = 0; node < graph.node_count(); node += 3) chosen.push_back(node);
+  chosen.push_back(0);
+  std::reverse(chosen.begin(), chosen.end());
+  for (const ItemHolders& items :
+       {every_node(graph), random_groups(graph, GetParam().nodes / 3, GetParam().seed)}) {
+    const auto all = count_reached(condensation, items);
+    const auto from = count_reached_from(condensation, items, chosen);
+    ASSERT_EQ(from.size(), chosen.size());
+    for (std::size_t i = 0; i < chosen.size(); ++i) EXPECT_EQ(from[i], all[chosen[i]]) << i;
   }
 }
 

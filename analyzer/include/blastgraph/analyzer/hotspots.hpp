@@ -26,6 +26,9 @@ struct Hotspot {
   std::size_t resources_reached = 0;  // reached resources, itself excluded
   std::size_t nodes_reached = 0;      // reached nodes of any role, itself excluded
   std::string application;            // what its service is part of; may be empty
+  // Counts estimated from sketches; false when counted exactly (always without an estimate,
+  // and for the leaders of an estimate, which are recounted).
+  bool estimated = false;
 };
 
 struct Hotspots {
@@ -34,12 +37,16 @@ struct Hotspots {
   std::vector<Hotspot> hotspots;
   // 0 when the counts are exact; otherwise the bottom-k sketch size they were estimated with.
   std::size_t sketch_size = 0;
+  // With an estimate: whether the leaders were recounted exactly (HotspotOptions).
+  bool leaders_recounted = false;
 };
 
 struct HotspotOptions {
   std::size_t top = 20;  // how many to keep; 0 keeps every resource
   // 0 counts exactly. Otherwise (>= 3) counts are estimated from bottom-k sketches of this
   // size: exact below it, and within graph::sketch_relative_error(k) standard errors above.
+  // The leaders (those whose estimate is within the error of the last one kept) are then
+  // recounted exactly and ranked by their exact counts, unless there are too many of them.
   std::size_t sketch_size = 0;
 };
 

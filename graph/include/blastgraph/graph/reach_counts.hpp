@@ -61,6 +61,13 @@ class Condensation {
 [[nodiscard]] std::vector<std::uint32_t> count_reached(const Condensation& condensation,
                                                        const ItemHolders& items);
 
+// For each of `nodes`: how many items it reaches, exactly, by one walk of the condensation
+// per node (nodes of one component give the same count). For checking a few nodes, such as
+// the leaders of an estimate: O(reached components + their items) per node.
+[[nodiscard]] std::vector<std::uint32_t> count_reached_from(const Condensation& condensation,
+                                                            const ItemHolders& items,
+                                                            std::span<const NodeIndex> nodes);
+
 // Per node: an estimate of how many items it reaches, from bottom-k sketches. Counts below k
 // are exact; above, the relative standard error is at most sketch_relative_error(k).
 // Precondition: k >= 3. Time O(E * k log k), memory O(components * k).
