@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "terraform/existence.hpp"
+
 namespace blastgraph::analyzer::iam_terraform {
 namespace {
 
@@ -34,11 +36,6 @@ StaticValue* field(StaticValue& object, const std::string& key, SourcePosition p
 std::vector<StaticValue> items_of(StaticValue value) {
   if (value.kind == Kind::list) return std::move(value.items);
   return {std::move(value)};
-}
-
-bool statically_empty(const StaticValue& value) {
-  return !value.guessed() && (value.kind == Kind::list || value.kind == Kind::object) &&
-         value.items.empty() && value.fields.empty();
 }
 
 // A string with nothing guessed.
@@ -94,9 +91,11 @@ class DocumentBuilder {
     return out;
   }
 
+  // Empty on every run: a root's variables could fill it (existence.hpp).
   bool statically_empty_for_each(const terraform::NestedBlock& dynamic) {
-    auto for_each = argument(dynamic, "for_each");
-    return for_each && statically_empty(*for_each);
+    const auto for_each = dynamic.attributes.find("for_each");
+    return for_each != dynamic.attributes.end() &&
+           terraform_link::always_empty(m_instance, for_each->second);
   }
 
  private:

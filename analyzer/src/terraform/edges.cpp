@@ -81,10 +81,12 @@ class EdgeLinker {
   void link(const Instance& instance) {
     for (const auto* block : instance.dir->blocks) {
       if (!has_node(*block)) continue;
+      const auto source = instance.id(block->address);
+      // A block switched off in this instance (existence.hpp) has no node and links nothing.
+      if (!m_context.builder.has_node(source)) continue;
       if (block->kind == BlockKind::module) {
         link_module_call(instance, *block);
       } else {
-        const auto source = instance.id(block->address);
         for (const auto& ref : block->references) link_reference(instance, *block, source, ref);
         link_default_provider(instance, *block, source);
         link_iam_attachment(instance, *block, m_context);

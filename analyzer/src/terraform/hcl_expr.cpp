@@ -1,11 +1,20 @@
 #include "terraform/hcl_expr.hpp"
 
+#include <array>
 #include <cctype>
+#include <string_view>
 
 namespace blastgraph::analyzer::terraform_link {
 namespace {
 
 constexpr int k_max_depth = 64;
+
+// By precedence, loosest first.
+constexpr std::array<std::array<std::string_view, 2>, 3> k_binary_operators = {{
+    {"||", ""},
+    {"&&", ""},
+    {"==", "!="},
+}};
 
 bool is_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 bool is_ident_char(char c) {
@@ -105,8 +114,8 @@ class Reader {
       skip_rest(newline_ends);
       return unknown_from(start, m_at);
     }
-    Expr primary = read_primary(depth);
-    skip_space(false);
+    Expr primary = read_conditional(depth, newline_ends);
+    skip_space(!newline_ends);
     const char next = peek();
     const bool ends = done() || next == ',' || next == ')' || next == ']' || next == '}' ||
                       next == '\n' ||
@@ -117,6 +126,65 @@ class Reader {
     m_at = start;
     skip_rest(newline_ends);
     return unknown_from(start, m_at);
+  }
+
+  // condition ? then : else, the lowest precedence; its parts may be conditionals too.
+  Expr read_conditional(int depth, bool newline_ends) {
+    const std::size_t start = m_at;
+    Expr condition = read_binary(0, depth, newline_ends);
+    skip_space(!newline_ends);
+    if (peek() != '?') return condition;
+    ++m_at;
+    skip_space(!newline_ends);
+    Expr then = read_conditional(depth + 1, newline_ends);
+    skip_space(!newline_ends);
+    if (peek() != ':') return unknown_from(start, m_at);
+    ++m_at;
+    skip_space(!newline_ends);
+    Expr otherwise = read_conditional(depth + 1, newline_ends);
+    std::vector<Expr> parts;
+    parts.push_back(std::move(condition));
+    parts.push_back(std::move(then));
+    parts.push_back(std::move(otherwise));
+    return {Expr::Kind::conditional, {}, std::move(parts), {}, start};
+  }
+
+  // The operator of precedence `level` at the current position, or empty: `||` binds least,
+  // then `&&`, then `==` and `!=`.
+  [[nodiscard]] std::string_view binary_operator(int level) const {
+    const std::string_view rest = m_text.substr(m_at);
+    for (const std::string_view op : k_binary_operators[static_cast<std::size_t>(level)]) {
+      if (!op.empty() && rest.starts_with(op)) return op;
+    }
+    return {};
+  }
+
+  Expr read_binary(int level, int depth, bool newline_ends) {
+    if (level == static_cast<int>(k_binary_operators.size())) return read_unary(depth);
+    Expr left = read_binary(level + 1, depth, newline_ends);
+    for (;;) {
+      skip_space(!newline_ends);
+      const std::string_view op = binary_operator(level);
+      if (op.empty()) return left;
+      m_at += op.size();
+      skip_space(!newline_ends);
+      Expr right = read_binary(level + 1, depth + 1, newline_ends);
+      const std::size_t offset = left.offset;
+      left = {Expr::Kind::operation, std::string(op), {std::move(left), std::move(right)}, {},
+              offset};
+    }
+  }
+
+  Expr read_unary(int depth) {
+    if (peek() == '!' && peek(1) != '=') {
+      const std::size_t start = m_at;
+      ++m_at;
+      skip_space(false);
+      if (depth > k_max_depth) return unknown_from(start, m_at);
+      Expr operand = read_unary(depth + 1);
+      return {Expr::Kind::operation, "!", {std::move(operand)}, {}, start};
+    }
+    return read_primary(depth);
   }
 
   Expr read_primary(int depth) {

@@ -1,9 +1,11 @@
 #pragma once
 // A small reader of HCL expression text (as the parser keeps it in terraform::Value) into a
 // tree the static evaluator walks: literals, templates and heredocs, tuples, objects,
-// references and function calls. Anything else (operators, conditionals, for expressions,
-// splats over unknowns) becomes an `unknown` node that keeps its source text, so the
-// evaluator can leave it symbolic and say so.
+// references, function calls, conditionals and the logical operators (`!`, `&&`, `||`, `==`,
+// `!=`) that decide whether a block exists (`count = var.create ? 1 : 0`). Anything else
+// (arithmetic, ordering comparisons, for expressions, splats over unknowns) makes the whole
+// expression an `unknown` node that keeps its source text, so the evaluator can leave it
+// symbolic and say so.
 //
 // Never throws; text it cannot read is one unknown node, never an error: the parser already
 // reported syntax errors where they are.
@@ -19,7 +21,11 @@
 namespace blastgraph::analyzer::terraform_link {
 
 struct Expr {
-  enum class Kind { unknown, null, boolean, number, string, template_, tuple, object, reference, call };
+  enum class Kind {
+    unknown, null, boolean, number, string, template_, tuple, object, reference, call,
+    conditional,  // items: condition, then, else
+    operation,    // text: the operator ("!", "&&", "||", "==", "!="); items: its operands
+  };
   Kind kind = Kind::unknown;
   // string: its content, escapes resolved; number/boolean: as written; reference: the dotted
   // traversal with index steps as written ("var.names[0]", "aws_s3_bucket.logs.arn");

@@ -2,6 +2,7 @@
 #include "terraform/nodes.hpp"
 
 #include "classify/criticality.hpp"
+#include "terraform/existence.hpp"
 #include "terraform/identities.hpp"
 #include "terraform/inline_policies.hpp"
 #include "terraform/services.hpp"
@@ -49,10 +50,11 @@ std::string remote_module_id(const terraform::Block& call) {
 }
 
 void add_instance_nodes(const Instance& instance, LinkContext& context) {
+  if (!instance_exists(instance)) return;
   const InstanceServices services(instance, context.root_name);
   for (const auto* block : instance.dir->blocks) {
     auto shape = shape_of(*block);
-    if (!shape) continue;
+    if (!shape || !block_exists(instance, *block)) continue;
     graph::Node node;
     node.id = instance.id(block->address);
     node.domain = graph::Domain::terraform;

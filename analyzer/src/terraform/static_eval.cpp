@@ -31,7 +31,8 @@ struct Site {
 
 class Evaluator {
  public:
-  explicit Evaluator(const ReferenceHook& hook) : m_hook(hook) {}
+  Evaluator(const ReferenceHook& hook, bool root_variables_known)
+      : m_hook(hook), m_root_variables_known(root_variables_known) {}
 
   StaticValue eval_value(const Instance& scope, const terraform::Value& value, const Site& site,
                          int depth) {
@@ -77,11 +78,85 @@ class Evaluator {
         for (const auto& arg : expr.items) args.push_back(eval(scope, arg, site, depth + 1));
         return call_function(expr.text, std::move(args), at);
       }
+      case Expr::Kind::conditional: {
+        StaticValue condition = eval(scope, expr.items[0], site, depth + 1);
+        const auto known = truth_of(condition);
+        if (!known) {
+          const Expr& test = expr.items[0];
+          return unknown_because(std::move(condition), test.text.empty() ? "?" : test.text, at);
+        }
+        return eval(scope, expr.items[*known ? 1 : 2], site, depth + 1);
+      }
+      case Expr::Kind::operation: return eval_operation(scope, expr, site, depth);
     }
     return make_unknown(expr.text, at);
   }
 
  private:
+  // A bool, or the strings "true" and "false" (Terraform converts them); nullopt otherwise.
+  static std::optional<bool> truth_of(const StaticValue& value) {
+    if (value.guessed() || (value.kind != Kind::boolean && value.kind != Kind::string)) {
+      return std::nullopt;
+    }
+    if (value.text == "true") return true;
+    if (value.text == "false") return false;
+    return std::nullopt;
+  }
+
+  static StaticValue boolean(bool truth, SourcePosition at) {
+    StaticValue v;
+    v.kind = Kind::boolean;
+    v.text = truth ? "true" : "false";
+    v.position = at;
+    return v;
+  }
+
+  // Unknown, naming what made it so (an operand's guesses, else the expression's text).
+  static StaticValue unknown_because(StaticValue cause, const std::string& text,
+                                     SourcePosition at) {
+    StaticValue v = make_unknown(text, at);
+    if (!cause.guesses.empty()) v.guesses = std::move(cause.guesses);
+    return v;
+  }
+
+  // Equality of two fully known scalars (null, bool, number, string): values of different
+  // types are never equal, as in Terraform. nullopt for anything else.
+  static std::optional<bool> equal(const StaticValue& a, const StaticValue& b) {
+    const auto scalar = [](const StaticValue& v) {
+      return !v.guessed() && (v.kind == Kind::null || v.kind == Kind::boolean ||
+                              v.kind == Kind::number || v.kind == Kind::string);
+    };
+    if (!scalar(a) || !scalar(b)) return std::nullopt;
+    return a.kind == b.kind && (a.kind == Kind::null || a.text == b.text);
+  }
+
+  StaticValue eval_operation(const Instance& scope, const Expr& expr, const Site& site,
+                             int depth) {
+    const SourcePosition at = site.at(expr.offset);
+    StaticValue left = eval(scope, expr.items[0], site, depth + 1);
+    if (expr.text == "!") {
+      const auto known = truth_of(left);
+      return known ? boolean(!*known, at) : unknown_because(std::move(left), "!", at);
+    }
+    // `&&` and `||` are decided by one known operand when it is the absorbing one.
+    const bool is_and = expr.text == "&&";
+    if (is_and || expr.text == "||") {
+      const auto first = truth_of(left);
+      if (first && *first != is_and) return boolean(!is_and, at);
+      StaticValue right = eval(scope, expr.items[1], site, depth + 1);
+      const auto second = truth_of(right);
+      if (second && *second != is_and) return boolean(!is_and, at);
+      if (first && second) return boolean(is_and, at);
+      return unknown_because(first ? std::move(right) : std::move(left), expr.text, at);
+    }
+    StaticValue right = eval(scope, expr.items[1], site, depth + 1);
+    const auto same = equal(left, right);
+    if (!same) {
+      return unknown_because(left.guessed() ? std::move(left) : std::move(right), expr.text, at);
+    }
+    return boolean(expr.text == "==" ? *same : !*same, at);
+  }
+
   StaticValue eval_template(const Instance& scope, const Expr& expr, const Site& site, int depth) {
     StaticValue out;
     out.kind = Kind::string;
@@ -184,9 +259,13 @@ class Evaluator {
     return make_unknown(source, at);
   }
 
-  // A caller's input, else the variable's default.
+  // A caller's input, else the variable's default. A root's variables are set by whoever
+  // runs it (tfvars, -var): their defaults are a guess unless root_variables_known.
   std::optional<StaticValue> eval_variable(const Instance& scope, const std::string& name,
                                            const Site& site, int depth) {
+    if (scope.parent == nullptr && !m_root_variables_known) {
+      return make_unknown("var." + name, site.use);
+    }
     if (scope.call != nullptr && scope.parent != nullptr) {
       if (auto it = scope.call->attributes.find(name); it != scope.call->attributes.end()) {
         return eval_value(*scope.parent, it->second, site, depth + 1);
@@ -214,6 +293,7 @@ class Evaluator {
   }
 
   const ReferenceHook& m_hook;
+  bool m_root_variables_known = true;
 };
 
 }  // namespace
@@ -221,7 +301,13 @@ class Evaluator {
 StaticValue evaluate(const Instance& instance, const terraform::Value& value,
                      const ReferenceHook& hook) {
   Site site{value.expression, value.position, false, value.position};
-  return Evaluator(hook).eval_value(instance, value, site, 0);
+  return Evaluator(hook, true).eval_value(instance, value, site, 0);
+}
+
+StaticValue evaluate_on_every_run(const Instance& instance, const terraform::Value& value) {
+  Site site{value.expression, value.position, false, value.position};
+  const ReferenceHook none;
+  return Evaluator(none, false).eval_value(instance, value, site, 0);
 }
 
 std::optional<std::string> static_pattern(const Instance& instance, const terraform::Value& value) {

@@ -5,7 +5,8 @@
 // policy built with jsonencode().
 //
 // Follows `var.x` through module inputs and variable defaults, `local.x`, `module.m.out`
-// through the module's output, templates and heredocs, tuples and objects, and the functions
+// through the module's output, templates and heredocs, tuples and objects, conditionals and
+// the logical operators `!`, `&&`, `||`, `==` and `!=`, and the functions
 // format, join, concat, lower, upper, replace (plain substrings), lookup, merge, tostring,
 // coalesce, tolist, toset, try and jsonencode. Whatever cannot be known stays symbolic: in a
 // string it is `*`, a glob wildcard, and the value is marked `guessed` with the source text
@@ -48,6 +49,12 @@ using ReferenceHook =
 // The value of `value` in `instance`; positions are in the file `value` was read from.
 [[nodiscard]] StaticValue evaluate(const Instance& instance, const terraform::Value& value,
                                    const ReferenceHook& hook = {});
+
+// The value of `value` in `instance` on every run of its root: like evaluate, but a root's
+// variables are unknown (tfvars or -var may set them) rather than their defaults. What this
+// knows holds however the root is applied; module inputs and defaults inside modules count.
+[[nodiscard]] StaticValue evaluate_on_every_run(const Instance& instance,
+                                                const terraform::Value& value);
 
 // The value of `value` in `instance` as a glob pattern: literal text, with `*` standing for
 // every part that cannot be known statically. nullopt when no part is static or the value
