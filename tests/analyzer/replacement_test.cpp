@@ -58,5 +58,50 @@ TEST_F(Replacements, ANameThatForcesReplacementIsAReplace) {
   EXPECT_EQ(report.changed[0].action, analyzer::ChangeAction::update);  // in place
 }
 
+TEST(Replacement, NetworkPathsWhateverTheResourceType) {
+  const auto base = terraform_block(
+      "resource \"aws_launch_template\" \"web\" {\n  image_id = \"a\"\n"
+      "  vpc_security_group_ids = [\"sg-1\"]\n  network_interfaces {\n"
+      "    associate_public_ip_address = false\n  }\n}\n");
+  const auto head = terraform_block(
+      "resource \"aws_launch_template\" \"web\" {\n  image_id = \"b\"\n"
+      "  vpc_security_group_ids = [\"sg-2\"]\n  network_interfaces {\n"
+      "    associate_public_ip_address = true\n  }\n}\n");
+  EXPECT_EQ(analyzer::replacement::network_paths(base, head),
+            (std::vector<std::string>{"network_interfaces.associate_public_ip_address",
+                                      "vpc_security_group_ids"}));
+}
+
+// A launch template is compute, but its security groups decide who reaches every instance it
+// starts: changing them is a network change, with the network floor.
+class NetworkArguments : public GitRepoTest {
+ protected:
+  void SetUp() override {
+    GitRepoTest::SetUp();
+    m_tree.write("main.tf", launch_template("ami-1", "sg-web"));
+    commit("base");
+  }
+  static std::string launch_template(const std::string& image, const std::string& group) {
+    return "resource \"aws_launch_template\" \"web\" {\n  image_id = \"" + image +
+           "\"\n  vpc_security_group_ids = [\"" + group + "\"]\n}\n";
+  }
+};
+
+TEST_F(NetworkArguments, ALaunchTemplatesSecurityGroupsAreANetworkChange) {
+  m_tree.write("main.tf", launch_template("ami-1", "sg-open"));
+  auto report = score();
+  ASSERT_EQ(report.changed.size(), 1U);
+  EXPECT_EQ(report.changed[0].detail, "network arguments: vpc_security_group_ids");
+  EXPECT_EQ(report.floor.reason, "network arguments changed");
+  EXPECT_EQ(report.tier, analyzer::Tier::high);
+  // A new image is a compute change: no network floor.
+  m_tree.write("main.tf", launch_template("ami-2", "sg-web"));
+  report = score();
+  ASSERT_EQ(report.changed.size(), 1U);
+  EXPECT_EQ(report.changed[0].detail, "");
+  EXPECT_NE(report.floor.reason, "network arguments changed");
+  EXPECT_LT(report.tier, analyzer::Tier::high);
+}
+
 }  // namespace
 }  // namespace blastgraph::testing

@@ -85,6 +85,7 @@ ChangeSet merge_changes(const graph::Graph& graph, std::span<const ChangeFinding
                                              .governed_only = change.governed_only,
                                              .opt_in = change.opt_in,
                                              .default_changed = change.default_changed,
+                                             .network_arguments = change.network_arguments,
                                              .gitops = change.gitops});
       auto& node = it->second;
       if (!inserted) {
@@ -92,6 +93,7 @@ ChangeSet merge_changes(const graph::Graph& graph, std::span<const ChangeFinding
         node.governed_only = node.governed_only && change.governed_only;
         node.opt_in = node.opt_in && change.opt_in;
         node.default_changed = node.default_changed || change.default_changed;
+        node.network_arguments = node.network_arguments || change.network_arguments;
         node.gitops = std::max(node.gitops, change.gitops);
       }
       if (std::find(node.sources.begin(), node.sources.end(), change.source) ==

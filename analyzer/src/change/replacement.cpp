@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "change/node_content.hpp"
 
@@ -82,6 +83,41 @@ std::vector<std::string> changed_paths(const terraform::Block& base, const terra
   compare_attributes(base.attributes, head.attributes, "", out);
   compare_blocks(base.blocks, head.blocks, "", out);
   return {out.begin(), out.end()};
+}
+
+namespace {
+
+// Argument and nested block names that place a resource on the network or open it, in any
+// provider. A path matches when one of its segments is one of these.
+constexpr std::array<std::string_view, 27> k_network_names{
+    "associate_public_ip_address", "cidr_blocks", "egress", "endpoint_public_access",
+    "ingress", "ip_configuration", "ipv6_cidr_blocks", "network", "network_configuration",
+    "network_interface", "network_interfaces", "network_security_group_id", "private_ip",
+    "public_access_cidrs", "public_ip_address_id", "publicly_accessible", "security_group_ids",
+    "security_group_names", "security_groups", "source_security_group_id", "subnet_id",
+    "subnet_ids", "subnets", "subnetwork", "vpc_config", "vpc_id", "vpc_security_group_ids",
+};
+
+bool is_network_path(std::string_view path) {
+  while (!path.empty()) {
+    const auto dot = path.find('.');
+    const auto segment = path.substr(0, dot);
+    if (std::binary_search(k_network_names.begin(), k_network_names.end(), segment)) return true;
+    if (dot == std::string_view::npos) break;
+    path.remove_prefix(dot + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> network_paths(const terraform::Block& base,
+                                       const terraform::Block& head) {
+  std::vector<std::string> out;
+  for (const auto& path : changed_paths(base, head)) {
+    if (is_network_path(path)) out.push_back(path);
+  }
+  return out;
 }
 
 std::vector<std::string> replacing_paths(const terraform::Block& base,

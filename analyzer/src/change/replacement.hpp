@@ -21,6 +21,13 @@ namespace blastgraph::analyzer::replacement {
 [[nodiscard]] std::vector<std::string> changed_paths(const terraform::Block& base,
                                                      const terraform::Block& head);
 
+// The changed paths that say where a resource sits on the network or who may reach it
+// (security groups, subnets, VPC, public addresses, CIDR blocks, ingress and egress rules),
+// for any resource type: a launch template's security groups are a network change even
+// though the template is compute.
+[[nodiscard]] std::vector<std::string> network_paths(const terraform::Block& base,
+                                                     const terraform::Block& head);
+
 // The changed paths of `head` that force the replacement of a resource of its type.
 [[nodiscard]] std::vector<std::string> replacing_paths(const terraform::Block& base,
                                                        const terraform::Block& head);

@@ -206,6 +206,7 @@ void read_terraform_updates(const Workspace& base, const Workspace& head,
     Verdict verdict = Verdict::none;
     std::optional<instances::InstanceChange> instances;
     std::vector<std::string> replacing;  // arguments that force replacement
+    std::vector<std::string> network;    // changed network arguments (replacement.hpp)
   };
   std::map<std::string, Found> verdicts;  // per declaration: every instance shares it
   for (auto& change : found.changes) {
@@ -237,12 +238,15 @@ void read_terraform_updates(const Workspace& base, const Workspace& head,
         if (default_changed(*then, *now)) {
           found_verdict.verdict = Verdict::default_changed;
         } else if (auto keys = instances::instance_change(*then, *now)) {
-          found_verdict = {Verdict::instances, std::move(keys), {}};
+          found_verdict = {Verdict::instances, std::move(keys), {}, {}};
         } else if (inert_update(*then, *now, defaults)) {
           found_verdict.verdict = Verdict::opt_in;
         } else if (auto replacing = replacement::replacing_paths(*then, *now); !replacing.empty()) {
           found_verdict.verdict = Verdict::replace;
           found_verdict.replacing = std::move(replacing);
+        }
+        if (found_verdict.verdict == Verdict::none || found_verdict.verdict == Verdict::replace) {
+          found_verdict.network = replacement::network_paths(*then, *now);
         }
       }
     }
@@ -261,6 +265,11 @@ void read_terraform_updates(const Workspace& base, const Workspace& head,
     } else if (verdict.verdict == Verdict::replace) {
       change.action = ChangeAction::replace;
       change.detail = "replace: " + text::join(verdict.replacing) + " forces replacement";
+    }
+    if (!verdict.network.empty()) {
+      change.network_arguments = true;
+      change.detail += (change.detail.empty() ? "" : "; ") + std::string("network arguments: ") +
+                       text::join(verdict.network);
     }
   }
 }

@@ -134,6 +134,9 @@ TierFloor tier_floor(const Workspace& workspace, const ChangeSet& changes,
     }
     if (changed.opt_in) continue;  // nothing changes at the defaults (published modules only)
     raise(floor, class_floor(node, changed.action, policy));
+    if (changed.network_arguments) {
+      raise(floor, floor_of(policy.network, "network arguments changed", node.id));
+    }
   }
 
   if (!policy.applications.empty()) {

@@ -45,6 +45,9 @@ struct ChangedNode {
   bool opt_in = false;
   // A variable whose default changed: in a published module, the published_default floor.
   bool default_changed = false;
+  // Its network arguments changed (security groups, subnets, public addresses: a launch
+  // template's or an instance's, whatever the resource's own class): the network floor.
+  bool network_arguments = false;
   // A GitOps object's source, sync policy or values changed (or it was deleted): the
   // gitops_source and gitops_values floors.
   GitOpsEffect gitops = GitOpsEffect::none;

@@ -39,6 +39,7 @@ struct FoundChange {
   bool governed_only = false;  // ChangedNode::governed_only
   bool opt_in = false;         // ChangedNode::opt_in
   bool default_changed = false;  // ChangedNode::default_changed
+  bool network_arguments = false;  // ChangedNode::network_arguments
   GitOpsEffect gitops = GitOpsEffect::none;  // ChangedNode::gitops
 };
 
