@@ -4,6 +4,7 @@
 #include <array>
 
 #include "kubernetes/extract.hpp"
+#include "kubernetes/yaml_lines.hpp"
 
 namespace blastgraph::kubernetes {
 namespace detail {
@@ -39,19 +40,6 @@ bool names_helm(std::string_view action) {
   return false;
 }
 
-SourcePosition position_at(std::string_view text, std::size_t offset) {
-  SourcePosition position{1, 1};
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++position.line;
-      position.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
-      ++position.column;
-    }
-  }
-  return position;
-}
-
 }  // namespace
 
 std::optional<SourcePosition> find_template_action(std::string_view text, ActionKind kind) {
@@ -60,7 +48,7 @@ std::optional<SourcePosition> find_template_action(std::string_view text, Action
     std::size_t close = text.find("}}", open + 2);
     if (close == std::string_view::npos) return std::nullopt;
     if (kind == ActionKind::any || names_helm(text.substr(open + 2, close - open - 2))) {
-      return position_at(text, open);
+      return yaml::detail::position_at(text, open);
     }
   }
   return std::nullopt;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "kubernetes/yaml_builder.hpp"
+#include "kubernetes/yaml_lines.hpp"
 
 namespace blastgraph::yaml {
 namespace {
@@ -205,17 +206,7 @@ void SegmentReader::report(const Problem& problem) {
 // Position of a byte offset of the segment, for reader errors that only give one.
 SourcePosition position_of_offset(std::string_view text, std::size_t offset,
                                   std::uint32_t line_base) {
-  SourcePosition position{line_base + 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '\n') {
-      ++position.line;
-      position.column = 1;
-    } else if ((byte & 0xC0U) != 0x80U) {  // count characters, not UTF-8 continuation bytes
-      ++position.column;
-    }
-  }
-  return position;
+  return detail::position_at(text, offset, line_base);
 }
 
 SegmentEnd SegmentReader::report_syntax_error() {
@@ -256,9 +247,9 @@ std::optional<std::pair<std::size_t, std::uint32_t>> next_document_marker(std::s
          std::string_view(" \t\r\n").find(text[start + 3]) != std::string_view::npos)) {
       return std::pair{start, current};
     }
-    std::size_t newline = text.find('\n', start);
-    if (newline == std::string_view::npos) break;
-    start = newline + 1;
+    while (start < text.size() && detail::break_width(text, start) == 0) ++start;
+    if (start == text.size()) break;
+    start += detail::break_width(text, start);
   }
   return std::nullopt;
 }

@@ -60,3 +60,22 @@ TEST(Robustness, SurvivesFlippedBytes) {
 
 }  // namespace
 }  // namespace blastgraph::kubernetes
+
+namespace blastgraph::kubernetes {
+namespace {
+
+// The Helm template warning points at the first action on the lines YAML counts, a lone CR
+// ending one (found by fuzz_manifests: it pointed past the end of its line).
+TEST(Robustness, HelmActionPositionsCountLoneCarriageReturns) {
+  const auto file =
+      parse_manifests("t.yaml", "apiVersion: v1\rkind: ConfigMap\rmetadata: {name: {{ .x }}}\n");
+  const auto warning =
+      std::find_if(file.diagnostics.begin(), file.diagnostics.end(),
+                   [](const Diagnostic& d) { return d.code == "k8s-helm-template"; });
+  ASSERT_NE(warning, file.diagnostics.end());
+  EXPECT_EQ(warning->position.line, 3U);
+  EXPECT_EQ(warning->position.column, 18U);
+}
+
+}  // namespace
+}  // namespace blastgraph::kubernetes

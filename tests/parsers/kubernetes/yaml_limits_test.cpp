@@ -87,6 +87,24 @@ TEST(YamlLimits, ReportsInvalidUtf8WithItsPosition) {
   EXPECT_EQ(stream.diagnostics[0].position.line, 2U);
 }
 
+// A lone CR is a YAML line break: libyaml counts it as one in the positions it gives, and so
+// do the positions computed for the errors it reports by byte offset (found by fuzz_manifests,
+// whose inputs mixed the two counts).
+TEST(YamlLimits, PositionsCountEveryYamlLineBreakAlike) {
+  Stream stream = load("bad.yaml", "a: 1\rb: 2\nc: [In\xe9ress]\n");
+  ASSERT_TRUE(has_code(stream, "yaml-syntax"));
+  EXPECT_EQ(stream.diagnostics[0].position.line, 3U);
+  EXPECT_EQ(stream.diagnostics[0].position.column, 8U);
+}
+
+// After an error, reading resumes at the next `---` counted in the same lines.
+TEST(YamlLimits, ResumesAfterAnErrorPastLoneCarriageReturns) {
+  Stream stream = load("bad.yaml", "a: 1\r\rb: [1\n---\nc: 3\n");
+  EXPECT_TRUE(has_code(stream, "yaml-syntax"));
+  ASSERT_EQ(stream.documents.size(), 1U);
+  EXPECT_EQ(stream.documents[0].root.find("c").scalar(), "3");
+}
+
 TEST(YamlLimits, KeepsNothingWhenTheOnlyDocumentIsBroken) {
   Stream stream = load("bad.yaml", "a: [1, 2\nb: 3\n");
   EXPECT_TRUE(has_code(stream, "yaml-syntax"));
