@@ -32,7 +32,9 @@ std::array<Shard, k_shards>& shards() {
 
 }  // namespace
 
-constinit const std::string Symbol::k_empty{};
+// NOTE: a symbol default-constructed by another file's static initializer points here before
+// this string is constructed; reading it before main() would be wrong, holding it is not.
+const std::string Symbol::k_empty{};
 
 const std::string* Symbol::intern(std::string_view text) {
   if (text.empty()) return &k_empty;

@@ -209,7 +209,7 @@ std::string to_json(const Tree& tree, KeyOrder order) {
       return out + "]";
     }
     case Tree::Kind::mapping: {
-      std::vector<const std::pair<std::string, Tree>*> entries;
+      std::vector<const TreeEntry*> entries;
       for (const auto& entry : tree.entries) entries.push_back(&entry);
       if (order == KeyOrder::sorted) {
         std::sort(entries.begin(), entries.end(),

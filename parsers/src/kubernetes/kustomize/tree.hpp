@@ -15,6 +15,8 @@
 
 namespace blastgraph::kubernetes::kustomize {
 
+struct TreeEntry;
+
 struct Tree {
   enum class Kind : std::uint8_t { scalar, sequence, mapping };
 
@@ -23,7 +25,7 @@ struct Tree {
   yaml::ScalarStyle style = yaml::ScalarStyle::plain;
   bool tagged = false;  // an explicit tag: a plain-looking scalar that is not plain
   std::vector<Tree> items;                           // sequences
-  std::vector<std::pair<std::string, Tree>> entries;  // mappings, in order; scalar keys only
+  std::vector<TreeEntry> entries;  // mappings, in order; scalar keys only
   SourcePosition position;
   std::uint32_t last_line = 0;
   // Where the key this node is the value of is written (annotation evidence points there).
@@ -50,6 +52,14 @@ struct Tree {
   void erase(std::string_view key);
   // The scalar text under a path of keys, or "" when anything is missing.
   [[nodiscard]] std::string_view text_at(std::initializer_list<std::string_view> path) const;
+};
+
+// A mapping's entry, with std::pair's member names: a std::pair holding a Tree cannot be a
+// member of Tree with every standard library (Tree is incomplete there).
+struct TreeEntry {
+  TreeEntry(std::string key, Tree value) : first(std::move(key)), second(std::move(value)) {}
+  std::string first;
+  Tree second;
 };
 
 // Copies a loaded node (aliases expanded; the loader bounds their cost). Entries with
