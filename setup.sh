@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # blastgraph set-up: installs what is missing, builds, then runs one of
 #   ./setup.sh demo    score a change on the bundled example (the default)
-#   ./setup.sh test    run the whole test suite
+#   ./setup.sh test    run the whole test suite, then again under address and undefined-
+#                      behaviour sanitizers (clang, the fuzz preset), then each fuzzer briefly
 #   ./setup.sh build   only install and build
 # Environment: PRESET (default: release for demo and build, dev for test), JOBS (default:
-# all cores). The dev preset is a debug build with warnings as errors.
+# all cores), FUZZ_SECONDS (per fuzzer in test; default `ci`, a fixed number of inputs from a
+# fixed seed, about a minute each; 0 skips the sanitizer stage).
+# The dev preset is a debug build with warnings as errors.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -32,6 +35,11 @@ library_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev
   python3-jsonschema
 )
+# Only the test action needs clang and its libFuzzer and sanitizer runtimes.
+if [ "$action" = test ]; then
+  tool_packages+=(clang:clang)
+  library_packages+=(libclang-rt-14-dev)
+fi
 
 install_debian_packages() {
   local missing=()
@@ -88,6 +96,15 @@ case "$action" in
   test)
     log "test: ctest ($preset)"
     ctest --preset "$preset" -j "$jobs"
+    fuzz_seconds="${FUZZ_SECONDS:-ci}"
+    if [ "$fuzz_seconds" != 0 ]; then
+      preset=fuzz
+      build
+      log "test: ctest (fuzz: address and undefined-behaviour sanitizers)"
+      ctest --preset fuzz -j "$jobs"
+      log "test: each fuzzer ($fuzz_seconds)"
+      fuzz/run.sh build/fuzz "$fuzz_seconds"
+    fi
     ;;
   build) ;;
   *)

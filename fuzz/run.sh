@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs each libFuzzer target for a fixed time, seeded from the fixtures, in a fresh corpus
-# directory (nothing is kept between runs). Exits non-zero when a target finds a crash, a
-# leak, a timeout or a broken invariant; the reproducer is left in the working directory (or
-# FUZZ_ARTIFACTS) as crash-*/leak-*/timeout-*. Usage (after `cmake --build --preset fuzz`):
-#   fuzz/run.sh [BUILD_DIR] [SECONDS] [TARGET...]     e.g. fuzz/run.sh build/fuzz 600 fuzz_hcl
+# Runs each libFuzzer target, seeded from the fixtures, in a fresh corpus directory (nothing
+# is kept between runs). Exits non-zero when a target finds a crash, a leak, a timeout or a
+# broken invariant; the reproducer is left in the working directory (or FUZZ_ARTIFACTS) as
+# crash-*/leak-*/timeout-*. Usage (after `cmake --build --preset fuzz`):
+#   fuzz/run.sh [BUILD_DIR] [SECONDS|ci] [TARGET...]   e.g. fuzz/run.sh build/fuzz 600 fuzz_hcl
+# SECONDS runs each target that long from a random seed. `ci` runs a fixed number of inputs
+# from a fixed seed (about a minute each on two cores), so that a test run explores exactly
+# what the last one did and fails only when the code changed.
 set -euo pipefail
 artifacts="${FUZZ_ARTIFACTS:-$PWD}/"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -48,10 +51,22 @@ for target in "${targets[@]}"; do
   corpus="$work/corpus-$target"
   mkdir -p "$corpus"
   dict="fuzz/dictionaries/${target#fuzz_}.dict"
-  args=(-max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048
-    -print_final_stats=1 -artifact_prefix="$artifacts")
+  args=(-max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+    -artifact_prefix="$artifacts")
+  if [ "$seconds" = ci ]; then
+    case "$target" in
+      fuzz_hcl) runs=5000 ;;
+      fuzz_manifests) runs=60000 ;;
+      *) runs=300000 ;;
+    esac
+    args+=(-seed=1 -runs="$runs")
+    budget="$runs inputs"
+  else
+    args+=(-max_total_time="$seconds")
+    budget="${seconds}s"
+  fi
   [ -f "$dict" ] && args+=(-dict="$dict")
-  echo "==> $target: ${seconds}s, $(ls "$seeds" | wc -l) seeds" >&2
+  echo "==> $target: $budget, $(ls "$seeds" | wc -l) seeds" >&2
   if ! "$build/fuzz/$target" "${args[@]}" "$corpus" "$seeds" 2>"$work/$target.log"; then
     status=1
     tail -n 40 "$work/$target.log" >&2

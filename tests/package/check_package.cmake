@@ -20,7 +20,8 @@ endforeach()
 
 run("configure the example" "${CMAKE_COMMAND}" -S "${SOURCE_DIR}/examples/gate"
     -B "${WORK_DIR}/build" -G "${GENERATOR}" -DCMAKE_BUILD_TYPE=${BUILD_TYPE}
-    "-DCMAKE_PREFIX_PATH=${prefix}" "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
+    "-DCMAKE_PREFIX_PATH=${prefix}" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}"
+    "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
     "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}")
 run("build the example" "${CMAKE_COMMAND}" --build "${WORK_DIR}/build")
 

@@ -9,6 +9,7 @@
 namespace blastgraph::analyzer::iam_terraform {
 namespace {
 
+using terraform_link::StaticField;
 using terraform_link::StaticValue;
 using Kind = StaticValue::Kind;
 
@@ -93,7 +94,7 @@ class StatementReader {
         return std::nullopt;
       }
     }
-    std::map<std::string, std::optional<std::pair<std::string, StaticValue>>, std::less<>> decided;
+    std::map<std::string, std::optional<StaticField>, std::less<>> decided;
     for (const auto& pair : k_pairs) decide(statement, pair, decided);
 
     StaticValue out = emptied(statement);
@@ -145,7 +146,7 @@ class StatementReader {
   // NotAction/NotResource/NotPrincipal count as known only whole: leaving out an unknown
   // exception would widen what they allow.
   void decide(const StaticValue& statement, const Pair& pair,
-              std::map<std::string, std::optional<std::pair<std::string, StaticValue>>,
+              std::map<std::string, std::optional<StaticField>,
                        std::less<>>& decided) {
     const auto* listed = find(statement, pair.listed);
     const auto* except = find(statement, pair.all_except);
@@ -161,17 +162,17 @@ class StatementReader {
     if (listed_value) {
       decided[listed_key] =
           listed_known || !except_known
-              ? std::optional(std::pair(listed_key, std::move(listed_value->value)))
+              ? std::optional(StaticField(listed_key, std::move(listed_value->value)))
               : std::nullopt;
     }
     if (!except_value) return;
     if (except_known) {
-      decided[except_key] = std::pair(except_key, std::move(except_value->value));
+      decided[except_key] = StaticField(except_key, std::move(except_value->value));
     } else if (!listed_value) {
       StaticValue nothing = emptied(except_value->value);
       nothing.kind = pair.principal ? Kind::object : Kind::list;
       nothing.guesses.clear();
-      decided[except_key] = std::pair(listed_key, std::move(nothing));
+      decided[except_key] = StaticField(listed_key, std::move(nothing));
     } else {
       decided[except_key] = std::nullopt;
     }

@@ -89,7 +89,9 @@ ApiResource ApiResources::of(const kubernetes::Object& object) const {
   }
   const auto builtin =
       std::find_if(k_builtin_kinds.begin(), k_builtin_kinds.end(),
-                   [&](const BuiltinKind& b) { return b.group == group && b.kind == object.kind; });
+                   [&, &api_group = group](const BuiltinKind& b) {
+                     return b.group == api_group && b.kind == object.kind;
+                   });
   out.resource = builtin != k_builtin_kinds.end() ? std::string(builtin->resource)
                                                   : guess_resource(object.kind);
   return out;

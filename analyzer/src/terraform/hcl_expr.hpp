@@ -20,6 +20,8 @@
 
 namespace blastgraph::analyzer::terraform_link {
 
+struct ExprField;
+
 struct Expr {
   enum class Kind {
     unknown, null, boolean, number, string, template_, tuple, object, reference, call,
@@ -32,8 +34,15 @@ struct Expr {
   // call: the function name; unknown: the source text.
   std::string text;
   std::vector<Expr> items;                        // tuple items, call arguments, template parts
-  std::vector<std::pair<Expr, Expr>> fields;      // object entries (key, value) in source order
+  std::vector<ExprField> fields;  // object entries (key, value) in source order
   std::size_t offset = 0;                         // of the node's first character in the text
+};
+
+// An object entry, with std::pair's member names (see StaticField in static_eval.hpp).
+struct ExprField {
+  ExprField(Expr key, Expr value) : first(std::move(key)), second(std::move(value)) {}
+  Expr first;
+  Expr second;
 };
 
 // Reads a whole expression. Trailing text that does not belong to it makes it unknown.

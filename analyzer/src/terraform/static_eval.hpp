@@ -22,12 +22,14 @@
 
 namespace blastgraph::analyzer::terraform_link {
 
+struct StaticField;
+
 struct StaticValue {
   enum class Kind { unknown, null, boolean, number, string, list, object };
   Kind kind = Kind::unknown;
   std::string text;  // string: a glob pattern (`*` where unknown); number/bool as written
   std::vector<StaticValue> items;                           // list (and set, tuple)
-  std::vector<std::pair<std::string, StaticValue>> fields;  // object, in source order
+  std::vector<StaticField> fields;  // object, in source order
   SourcePosition position;  // where the value is written in the file being evaluated
   // The source text of every part that could not be evaluated (and became `*`).
   std::vector<std::string> guesses;
@@ -36,6 +38,15 @@ struct StaticValue {
   std::string node;
 
   [[nodiscard]] bool guessed() const { return !guesses.empty(); }
+};
+
+// An object's field, with std::pair's member names: a std::pair holding a StaticValue cannot
+// be a member of StaticValue with every standard library (it is incomplete there).
+struct StaticField {
+  StaticField(std::string name, StaticValue value)
+      : first(std::move(name)), second(std::move(value)) {}
+  std::string first;
+  StaticValue second;
 };
 
 // A known string written at `position`.

@@ -164,7 +164,7 @@ StaticValue merge_value(const std::vector<StaticValue>& args, SourcePosition pos
     }
     for (const auto& [name, value] : arg.fields) {
       auto it = std::find_if(out.fields.begin(), out.fields.end(),
-                             [&](const auto& field) { return field.first == name; });
+                             [&key = name](const auto& field) { return field.first == key; });
       if (it != out.fields.end()) {
         it->second = value;
       } else {
