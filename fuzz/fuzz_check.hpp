@@ -20,6 +20,8 @@ namespace blastgraph::fuzz {
 
 // What ends a line: '\n' (HCL, JSON, what git and compilers count), or every YAML line break
 // (CR LF, a lone CR, LF, NEL, LS and PS), which is how libyaml, and so kubectl, counts lines.
+// Written apart from the parsers' own line counting (kubernetes/yaml_lines.hpp) on purpose:
+// an oracle that shares the code it checks agrees with its bugs.
 enum class LineBreaks { newline, yaml };
 
 // The byte length of the YAML line break at `text[i]`, or 0.
