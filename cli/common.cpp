@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "blastgraph/org/organization.hpp"
 #include "blastgraph/parsers/kubernetes.hpp"
 
 namespace blastgraph::cli {
@@ -57,6 +58,37 @@ void add_graph_option(CLI::App& command, CommonOptions& options, analyzer::Snaps
                             "same policy, from the tree PATH holds now");
 }
 
+void add_repository_option(CLI::App& command, CommonOptions& options) {
+  command
+      .add_option("--repo", options.repository,
+                  "The repository's name in the organization (default: PATH's folder name)")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            return org::valid_repository_name(value)
+                       ? std::string()
+                       : "must be letters, digits and '._-/' (at most 200), not '" + value + "'";
+          },
+          "NAME"));
+}
+
+void add_org_option(CLI::App& command, CommonOptions& options) {
+  add_repository_option(command, options);
+  command.add_option("--org", options.org,
+                     "Directory of the organization's snapshots (`scan --save FILE --repo NAME` "
+                     "per repository): PATH's graph is joined with them");
+}
+
+std::optional<analyzer::Workspace> join_or_report(const CommonOptions& options,
+                                                  analyzer::Workspace workspace) {
+  if (options.org.empty()) return workspace;
+  auto others = org::load_snapshot_directory(options.org);
+  if (!others) {
+    std::cerr << "blastgraph: error: --org: " << others.error().message << '\n';
+    return std::nullopt;
+  }
+  return org::join_repositories(std::move(workspace), std::move(*others));
+}
+
 CLI::Option* require_count(CLI::Option* option) {
   option->check(CLI::Validator(
       [](std::string& value) -> std::string {
@@ -104,6 +136,7 @@ std::optional<analyzer::Workspace> load_or_report(const CommonOptions& options,
     std::cerr << "blastgraph: error: " << workspace.error().message << '\n';
     return std::nullopt;
   }
+  if (!options.repository.empty()) workspace->repository = options.repository;
   return std::move(workspace).value();
 }
 

@@ -25,6 +25,8 @@ struct CommonOptions {
   std::string default_namespace;                // --namespace NS; empty: the policy file's, if any
   std::string graph;  // --graph FILE: a snapshot (scan --save) loaded instead of scanning PATH
   analyzer::SnapshotCheck graph_check = analyzer::SnapshotCheck::tree_unchanged;
+  std::string repository;  // --repo NAME; empty: the scanned folder's name
+  std::string org;         // --org DIR: the organization's snapshots, joined with PATH's graph
 };
 
 // Adds PATH, --format (choices as given), --strict and --config to a subcommand.
@@ -34,6 +36,17 @@ void add_common_options(CLI::App& command, CommonOptions& options,
 // Adds --graph FILE: start from a snapshot written by `scan --save` instead of scanning, checked
 // against PATH as `check` says.
 void add_graph_option(CLI::App& command, CommonOptions& options, analyzer::SnapshotCheck check);
+
+// Adds --repo NAME: the repository's name in an organization (snapshots, `--org`).
+void add_repository_option(CLI::App& command, CommonOptions& options);
+
+// Adds --org DIR (and --repo): join PATH's graph with the other repositories' snapshots.
+void add_org_option(CLI::App& command, CommonOptions& options);
+
+// With --org, `workspace` joined with the snapshots in DIR; otherwise `workspace` itself.
+// Prints the error and returns nullopt when DIR or a snapshot in it cannot be read.
+[[nodiscard]] std::optional<analyzer::Workspace> join_or_report(const CommonOptions& options,
+                                                                analyzer::Workspace workspace);
 
 // Lets `option` take only a count written in decimal digits (0 included), so that a negative
 // or non-numeric value is a usage error (exit 2): CLI11 would otherwise read "-1" as a huge

@@ -21,6 +21,7 @@ int run_explain(const ExplainOptions& options) {
   const auto config = load_config_or_report(options.common);
   if (!config) return k_exit_input;
   auto workspace = load_or_report(options.common, config->config);
+  if (workspace) workspace = join_or_report(options.common, std::move(*workspace));
   if (!workspace) return k_exit_input;
   for (const auto& d : workspace->diagnostics) std::cerr << format_diagnostic(d) << '\n';
   // An unknown id is an input error; "not reached" is an answer and exits 0.
@@ -44,6 +45,7 @@ void attach_explain(CLI::App& command, Runner& run) {
   auto options = std::make_shared<ExplainOptions>();
   add_common_options(command, options->common, {"text", "json"});
   add_graph_option(command, options->common, analyzer::SnapshotCheck::tree_unchanged);
+  add_org_option(command, options->common);
   command.add_option("--from", options->from, "The changed node's id")->required();
   command.add_option("--to", options->to, "The node whose reach is explained")->required();
   require_count(

@@ -20,6 +20,7 @@ int run_export(const ExportOptions& options) {
   const auto config = load_config_or_report(options.common);
   if (!config) return k_exit_input;
   auto workspace = load_or_report(options.common, config->config);
+  if (workspace) workspace = join_or_report(options.common, std::move(*workspace));
   if (!workspace) return k_exit_input;
   std::ofstream file;
   if (!options.output.empty()) {
@@ -46,6 +47,7 @@ void attach_export(CLI::App& command, Runner& run) {
   options->common.format = "json";
   add_common_options(command, options->common, {"json", "dot"});
   add_graph_option(command, options->common, analyzer::SnapshotCheck::tree_unchanged);
+  add_org_option(command, options->common);
   command.add_option("--output,-o", options->output, "Write to FILE instead of stdout");
   command.callback([options, &run] { run = [options] { return run_export(*options); }; });
 }

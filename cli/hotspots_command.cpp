@@ -21,6 +21,7 @@ int run_hotspots(const HotspotsOptions& options) {
   const auto config = load_config_or_report(options.common);
   if (!config) return k_exit_input;
   auto workspace = load_or_report(options.common, config->config);
+  if (workspace) workspace = join_or_report(options.common, std::move(*workspace));
   if (!workspace) return k_exit_input;
   for (const auto& d : workspace->diagnostics) std::cerr << format_diagnostic(d) << '\n';
   const auto hotspots = analyzer::rank_hotspots(
@@ -39,6 +40,7 @@ void attach_hotspots(CLI::App& command, Runner& run) {
   auto options = std::make_shared<HotspotsOptions>();
   add_common_options(command, options->common, {"text", "json"});
   add_graph_option(command, options->common, analyzer::SnapshotCheck::tree_unchanged);
+  add_org_option(command, options->common);
   require_count(
       command.add_option("--top", options->top, "Show the N most dangerous resources (0: all)"))
       ->capture_default_str();

@@ -43,6 +43,7 @@ int run_scan(const ScanOptions& options) {
 void attach_scan(CLI::App& command, Runner& run) {
   auto options = std::make_shared<ScanOptions>();
   add_common_options(command, options->common, {"text", "json"});
+  add_repository_option(command, options->common);
   command.add_option("--save", options->save,
                      "Also write the scanned graph to FILE as a snapshot, for `--graph FILE`");
   command.callback([options, &run] { run = [options] { return run_scan(*options); }; });

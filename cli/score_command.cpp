@@ -140,6 +140,9 @@ int run_score(const ScoreOptions& options) {
     return k_exit_input;
   }
   const auto changes = analyzer::merge_changes(workspace->graph, findings, std::move(selected));
+  // The change is found in the repository under review; its reach runs through them all.
+  workspace = join_or_report(options.common, std::move(*workspace));
+  if (!workspace) return k_exit_input;
   auto report = analyzer::score_change(*workspace, changes, config->config.score);
   analyzer::apply_gate(config->config, workspace->graph, changes, options.change_source, report);
   const int written = write_outputs(options.targets, options.outputs, report, *workspace);
@@ -159,6 +162,7 @@ void attach_score(CLI::App& command, Runner& run) {
   auto options = std::make_shared<ScoreOptions>();
   add_common_options(command, options->common, score_formats());
   add_graph_option(command, options->common, analyzer::SnapshotCheck::tree_may_differ);
+  add_org_option(command, options->common);
   add_output_options(command, options->outputs);
   command.add_option("--changed,-c", options->changed,
                      "Changed node id or glob (repeatable), e.g. 'envs/prod:module.iam.*'");

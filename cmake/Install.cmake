@@ -12,24 +12,25 @@ include(CMakePackageConfigHelpers)
 add_library(blastgraph_library INTERFACE)
 add_library(blastgraph::blastgraph ALIAS blastgraph_library)
 target_link_libraries(blastgraph_library INTERFACE
-  blastgraph::core blastgraph::parsers blastgraph::graph blastgraph::analyzer)
+  blastgraph::core blastgraph::parsers blastgraph::graph blastgraph::analyzer blastgraph::org)
 set_target_properties(blastgraph_library PROPERTIES EXPORT_NAME blastgraph)
 set_target_properties(blastgraph_core PROPERTIES EXPORT_NAME core)
 set_target_properties(blastgraph_parsers PROPERTIES EXPORT_NAME parsers)
 set_target_properties(blastgraph_graph PROPERTIES EXPORT_NAME graph)
 set_target_properties(blastgraph_analyzer PROPERTIES EXPORT_NAME analyzer)
+set_target_properties(blastgraph_org PROPERTIES EXPORT_NAME org)
 set_target_properties(blastgraph_treesitter PROPERTIES EXPORT_NAME treesitter)
 
 set(_config_dir "${CMAKE_INSTALL_LIBDIR}/cmake/blastgraph")
 
 install(TARGETS blastgraph_library blastgraph_core blastgraph_parsers blastgraph_graph
-                blastgraph_analyzer blastgraph_treesitter
+                blastgraph_analyzer blastgraph_org blastgraph_treesitter
         EXPORT blastgraphTargets
         ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(TARGETS blastgraph RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
-foreach(layer core parsers graph analyzer)
+foreach(layer core parsers graph analyzer org)
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/${layer}/include/"
           DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 endforeach()

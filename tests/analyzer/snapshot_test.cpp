@@ -117,9 +117,9 @@ TEST(Snapshot, RefusesWhatIsNotASnapshot) {
 
 TEST(Snapshot, RefusesAnotherFormat) {
   std::string bytes = small_snapshot();
-  bytes[24] = 2;  // the second format, which recorded no digest of the tree
+  bytes[24] = 3;  // the third format, which recorded no offers and needs
   EXPECT_EQ(refusal(bytes),
-            "snap.bin: snapshot format 2, this blastgraph reads format 3; write it again with "
+            "snap.bin: snapshot format 3, this blastgraph reads format 4; write it again with "
             "`blastgraph scan --save`");
 }
 

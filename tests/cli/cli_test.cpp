@@ -45,7 +45,7 @@ TEST(Cli, ScoreJsonIsAVersionedReport) {
       " --changed envs/prod:module.iam.aws_iam_policy.boundary --format json 2>/dev/null");
   ASSERT_EQ(r.code, 0) << r.out;
   const auto doc = nlohmann::json::parse(r.out);
-  EXPECT_EQ(doc["schema"], "blastgraph.report/v1");
+  EXPECT_EQ(doc["schema"], "blastgraph.report/v2");
   EXPECT_EQ(doc["tier"], "CRITICAL");
   EXPECT_GE(doc["score"].get<int>(), 75);
   EXPECT_GE(doc["services"].size(), 10U);

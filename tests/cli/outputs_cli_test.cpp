@@ -40,7 +40,7 @@ TEST(OutputsCli, TwoFormatsToTwoFilesInOneRun) {
   ASSERT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "") << "with --output and no --format, nothing goes to stdout";
   const auto doc = nlohmann::json::parse(slurp(json));
-  EXPECT_EQ(doc["schema"], "blastgraph.report/v1");
+  EXPECT_EQ(doc["schema"], "blastgraph.report/v2");
   EXPECT_EQ(doc["tier"], "CRITICAL");
   EXPECT_TRUE(slurp(md).starts_with("<!-- blastgraph-report -->\n"));
   // --format still goes to stdout when given beside --output; '-' is stdout too.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validates blastgraph's JSON outputs against their schemas (schemas/*.v1.schema.json) and
+"""Validates blastgraph's JSON outputs against their schemas (schemas/*.schema.json) and
 SARIF against the official SARIF 2.1.0 schema: every golden file, the live output of the real
 binary on the bundled example, and deliberately broken documents that must be rejected (so a
 schema that accepts anything fails here).
@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import jsonschema
 
@@ -111,7 +112,7 @@ def broken_reports(report):
         mutate("violation without rule", lambda d: d["violations"].append({"message": "x"})),
         mutate("negative unsupported count",
                lambda d: d["coverage"]["unsupported_types"].update(Widget=-1)),
-        mutate("wrong schema name", lambda d: d.update(schema="blastgraph.report/v2")),
+        mutate("wrong schema name", lambda d: d.update(schema="blastgraph.report/v1")),
     ]
 
 
@@ -126,8 +127,10 @@ def main():
     acme = os.path.join(top, "fixtures", "acme")
     checker = Checker()
 
-    schemas = {name: validator_for(load_json(os.path.join(top, "schemas", f"{name}.v1.schema.json")))
-               for name in ("report", "scan", "graph", "policy", "explain", "hotspots")}
+    versions = {"report": "v2", "scan": "v1", "graph": "v1", "policy": "v1", "explain": "v1",
+                "hotspots": "v1"}
+    schemas = {name: validator_for(load_json(os.path.join(top, "schemas", f"{name}.{version}.schema.json")))
+               for name, version in versions.items()}
     sarif = validator_for(load_json(args.sarif_schema))
     checker.ok("every schema is a valid schema")
 
@@ -161,6 +164,26 @@ def main():
     live_sarif = run_json([bin_, "score", acme, "-c", boundary, "--format", "sarif"])
     checker.valid(sarif, live_sarif, "live sarif")
     check_sarif_contract(checker, live_sarif, "live sarif")
+
+    # An organization's report: the repositories of fixtures/org joined from their snapshots.
+    org = os.path.join(top, "fixtures", "org")
+    with tempfile.TemporaryDirectory() as snapshots:
+        for name in sorted(os.listdir(org)):
+            if os.path.isdir(os.path.join(org, name)):
+                subprocess.run([bin_, "scan", os.path.join(org, name), "--save",
+                                os.path.join(snapshots, name + ".bg")],
+                               check=True, stdout=subprocess.DEVNULL)
+        joined = run_json([bin_, "score", os.path.join(org, "platform"), "--org", snapshots,
+                           "-c", ".:aws_iam_policy.boundary", "--format", "json"])
+    checker.valid(schemas["report"], joined, "live report: score --org")
+    if not joined.get("repository_hops"):
+        checker.fail("live report: score --org has no hops between repositories")
+    bad = copy.deepcopy(joined)
+    bad["repository_hops"][0]["match"] = "guessed"
+    checker.invalid(schemas["report"], bad, "reject report: unknown match")
+    bad = copy.deepcopy(joined)
+    del bad["repository_hops"]
+    checker.invalid(schemas["report"], bad, "reject report: repositories without hops")
 
     # Broken documents must be rejected.
     denied = load_json(os.path.join(golden, "outputs", "boundary.json"))

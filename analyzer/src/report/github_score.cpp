@@ -11,6 +11,8 @@ void write_github_outputs(const ScoreReport& r, std::ostream& outputs) {
           << "services=" << r.services.size() << '\n'
           << "resources=" << r.resources_reached << '\n'
           << "verdict=" << to_string(r.verdict) << '\n';
+  // With --org: how many repositories the change reaches, its own included.
+  if (!r.repositories.empty()) outputs << "repositories=" << r.repositories.size() << '\n';
 }
 
 void write_score_github(const ScoreReport& r, std::ostream& outputs, std::ostream& summary) {

@@ -38,6 +38,11 @@ void write_list(std::ostream& out, std::string_view name, const std::vector<Item
 
 }  // namespace
 
+std::string repository_entry(const RepositoryImpact& repository) {
+  return repository.repository + " (" + std::to_string(repository.services) + " services, " +
+         std::to_string(repository.resources) + " resources)";
+}
+
 void write_score_governance(const ScoreReport& r, std::ostream& out) {
   out << "[AI-GOVERNANCE]\n"
       << "change_source: " << render::one_line(r.change_source) << '\n'
@@ -47,7 +52,11 @@ void write_score_governance(const ScoreReport& r, std::ostream& out) {
       << "policy_version: " << render::one_line(r.policy_version) << '\n';
   write_list(out, "violations", r.violations, violation_entry);
   write_list(out, "changed_resources", r.changed, changed_entry);
-  out << "services_reached: " << r.services.size() << '\n' << "required_approvals: ";
+  out << "services_reached: " << r.services.size() << '\n';
+  if (!r.repositories.empty()) {
+    write_list(out, "repositories_reached", r.repositories, repository_entry);
+  }
+  out << "required_approvals: ";
   if (r.approvals.empty()) out << "none";
   for (std::size_t i = 0; i < r.approvals.size(); ++i) {
     out << (i ? ", " : "") << render::one_line(r.approvals[i]);

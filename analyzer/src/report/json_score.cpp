@@ -63,6 +63,37 @@ json::Json services_json(const ScoreReport& r) {
   return out;
 }
 
+json::Json repositories_json(const ScoreReport& r) {
+  json::Json out = json::Json::array();
+  for (const auto& repository : r.repositories) {
+    out.push_back({{"repository", repository.repository},
+                   {"under_review", repository.under_review},
+                   {"services", repository.services},
+                   {"resources", repository.resources}});
+  }
+  return out;
+}
+
+json::Json hops_json(const ScoreReport& r) {
+  json::Json out = json::Json::array();
+  for (const auto& hop : r.repository_hops) {
+    const auto& link = hop.link;
+    out.push_back({{"source", link.source},
+                   {"target", link.target},
+                   {"source_repository", link.source_repository},
+                   {"target_repository", link.target_repository},
+                   {"edge", graph::to_string(link.edge)},
+                   {"match", graph::to_string(link.match)},
+                   {"value", link.value},
+                   {"source_file", link.evidence.file.str()},
+                   {"source_line", link.evidence.line},
+                   {"attribute", link.evidence.attribute.str()},
+                   {"target_file", hop.target_file},
+                   {"target_line", hop.target_line}});
+  }
+  return out;
+}
+
 }  // namespace
 
 void write_score_json(const ScoreReport& r, const Workspace& workspace, std::ostream& out) {
@@ -86,6 +117,10 @@ void write_score_json(const ScoreReport& r, const Workspace& workspace, std::ost
   doc["notes"] = r.notes;
   doc["risks"] = risks_json(r);
   doc["services"] = services_json(r);
+  if (!r.repositories.empty()) {
+    doc["repositories"] = repositories_json(r);
+    doc["repository_hops"] = hops_json(r);
+  }
   doc["resources_reached"] = r.resources_reached;
   doc["nodes_reached"] = r.nodes_reached;
   doc["resources_by_type"] = json::counts(r.resources_by_type);

@@ -48,6 +48,7 @@ class MarkdownWriter {
     write_violations();
     write_changed();
     write_services();
+    write_repositories();
     write_factors();
     write_resources_by_type();
     write_unmapped();
@@ -91,7 +92,12 @@ class MarkdownWriter {
           << (m_r.services.size() == 1 ? "" : "s") << ", "
           << render::group_digits(m_r.resources_reached) << " resource"
           << (m_r.resources_reached == 1 ? "" : "s") << " beyond the "
-          << render::group_digits(m_r.changed.size()) << " changed\n";
+          << render::group_digits(m_r.changed.size()) << " changed";
+    if (!m_r.repositories.empty()) {
+      m_out << ", in " << render::group_digits(m_r.repositories.size()) << " repositor"
+            << (m_r.repositories.size() == 1 ? "y" : "ies");
+    }
+    m_out << '\n';
     for (const auto& note : m_r.notes) {
       m_out << "- **Note:** " << text(note, Context::inline_text) << '\n';
     }
@@ -169,6 +175,35 @@ class MarkdownWriter {
             << (s.application.empty() ? "" : " (part of " + text(s.application) + ")") << " | "
             << s.resources
             << " | " << s.distance << " | " << path_cell(s) << " |\n";
+    });
+    m_out << "\n</details>\n";
+  }
+
+  // With --org: each repository reached, then each hop between two of them with both places.
+  void write_repositories() {
+    const auto count = m_r.repositories.size();
+    if (count == 0) return;
+    m_out << "\n### Repositories reached (" << render::group_digits(count) << ")\n\n"
+          << "| Repository | Services | Resources |\n| --- | ---: | ---: |\n";
+    rows(count, "| ", " | | |", [&](std::size_t i) {
+      const auto& repository = m_r.repositories[i];
+      m_out << "| " << id_code(repository.repository)
+            << (repository.under_review ? " (under review)" : "") << " | " << repository.services
+            << " | " << repository.resources << " |\n";
+    });
+    const auto hops = m_r.repository_hops.size();
+    m_out << "\n<details>\n<summary>" << render::group_digits(hops) << " hop"
+          << (hops == 1 ? "" : "s")
+          << " between repositories (A \u2192 B: A depends on B)</summary>\n\n"
+          << "| From | To | Matched | Written at | Declared at |\n"
+          << "| --- | --- | --- | --- | --- |\n";
+    rows(hops, "| ", " | | | | |", [&](std::size_t i) {
+      const auto& hop = m_r.repository_hops[i];
+      const auto& link = hop.link;
+      m_out << "| " << id_code(link.source) << " | " << id_code(link.target) << " | "
+            << text(std::string(graph::to_string(link.match)) + ": " + link.value) << " | "
+            << location(link.evidence.file, link.evidence.line) << " | "
+            << location(hop.target_file, hop.target_line) << " |\n";
     });
     m_out << "\n</details>\n";
   }

@@ -114,7 +114,12 @@ std::string reach_text(const ScoreReport& r) {
   }
   if (r.services.size() > k_named) out += ", \u2026";
   if (!r.services.empty()) out += ")";
-  return out + " and " + std::to_string(r.resources_reached) + " resources";
+  out += " and " + std::to_string(r.resources_reached) + " resources";
+  if (!r.repositories.empty()) {
+    out += " in " + std::to_string(r.repositories.size()) + " repositor" +
+           (r.repositories.size() == 1 ? "y" : "ies");
+  }
+  return out;
 }
 
 Json result(std::string_view rule_id, std::size_t rule_index, std::string_view level,
@@ -204,6 +209,11 @@ void write_score_sarif(const ScoreReport& r, std::ostream& out, const SarifOptio
              {"change_source", r.change_source},
              {"services", r.services.size()},
              {"resources", r.resources_reached}}}};
+  if (!r.repositories.empty()) {
+    Json repositories = Json::array();
+    for (const auto& repository : r.repositories) repositories.push_back(repository.repository);
+    run["properties"]["repositories"] = std::move(repositories);
+  }
   Json doc{{"$schema", k_sarif_schema_uri},
            {"version", "2.1.0"},
            {"runs", Json::array({std::move(run)})}};

@@ -126,6 +126,41 @@ void write_services(const ScoreReport& r, const Palette& p, std::ostream& out) {
   }
 }
 
+// How a hop matched, for a reader: "by ARN", "by name (an account unknown)", ...
+std::string match_text(graph::MatchKind kind) {
+  switch (kind) {
+    case graph::MatchKind::arn: return "by ARN";
+    case graph::MatchKind::name: return "by name, an account unknown";
+    case graph::MatchKind::lookup: return "by lookup";
+    case graph::MatchKind::remote_state: return "by remote state";
+  }
+  return "by ARN";
+}
+
+void write_repositories(const ScoreReport& r, const Palette& p, std::ostream& out) {
+  if (r.repositories.empty()) return;
+  out << '\n'
+      << p.heading("repositories reached (" + std::to_string(r.repositories.size()) + ")") << '\n';
+  for (const auto& repository : r.repositories) {
+    out << "  " << repository.repository << "  ("
+        << (repository.under_review ? "under review, " : "")
+        << repository.services << " service" << (repository.services == 1 ? "" : "s") << ", "
+        << repository.resources << " resource" << (repository.resources == 1 ? "" : "s") << ")\n";
+  }
+  out << '\n'
+      << p.heading("hops between repositories (" + std::to_string(r.repository_hops.size()) + ")")
+      << '\n';
+  for (const auto& hop : r.repository_hops) {
+    const auto& link = hop.link;
+    out << "  " << link.source << "\n      -> " << link.target << "  ["
+        << graph::to_string(link.edge)
+        << ", " << match_text(link.match) << ": " << link.value << "]\n"
+        << "      written at " << link.evidence.file.str() << ':' << link.evidence.line << " ("
+        << link.evidence.attribute.str() << "), declared at " << hop.target_file << ':'
+        << hop.target_line << '\n';
+  }
+}
+
 }  // namespace
 
 void write_score_text(const ScoreReport& r, std::ostream& out, const TextOptions& options) {
@@ -137,6 +172,7 @@ void write_score_text(const ScoreReport& r, std::ostream& out, const TextOptions
   write_risks(r, palette, out);
   write_factors(r, palette, out);
   write_services(r, palette, out);
+  write_repositories(r, palette, out);
   text::write_counts(out, "resources reached by type", r.resources_by_type);
   text::write_coverage(out, r.coverage);
   if (r.diagnostics > 0) {

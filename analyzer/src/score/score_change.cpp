@@ -8,6 +8,7 @@
 #include "score/deployment.hpp"
 #include "score/factors.hpp"
 #include "score/floors.hpp"
+#include "score/repositories.hpp"
 
 namespace blastgraph::analyzer {
 namespace {
@@ -125,6 +126,7 @@ ScoreReport score_change(const Workspace& workspace, const ChangeSet& changes,
   }
   const auto reach = graph::reach(graph, sources, graph::Direction::dependents);
   report.services = service_impacts(graph, reach);
+  scoring::describe_repositories(workspace, reach, report);
   auto count_resource = [&](const graph::Node& node) {
     ++report.resources_reached;
     ++report.resources_by_type[node.type];

@@ -21,6 +21,10 @@ void put_graph(ByteWriter& out, const graph::Graph& graph);
 void put_findings(ByteWriter& out, const Workspace& workspace);
 void get_findings(ByteReader& in, Workspace& workspace);
 
+// The repository's name and what it offers and needs.
+void put_interface(ByteWriter& out, const Workspace& workspace);
+void get_interface(ByteReader& in, Workspace& workspace);
+
 void put_load_options(ByteWriter& out, const LoadOptions& options);
 
 // A list of strings.

@@ -30,7 +30,7 @@ Error refuse(const std::string& name, const std::string& why) {
 }
 
 // Why `header` does not describe a snapshot this run can use, or "" when it does.
-std::string mismatch(const Header& header, const LoadOptions& options) {
+std::string mismatch(const Header& header, const LoadOptions& options, SnapshotCheck check) {
   if (header.format != k_snapshot_format) {
     return "snapshot format " + std::to_string(header.format) + ", this blastgraph reads format " +
            std::to_string(k_snapshot_format) + "; write it again with `blastgraph scan --save`";
@@ -40,7 +40,9 @@ std::string mismatch(const Header& header, const LoadOptions& options) {
            std::string(tool_version()) +
            ", whose graph may differ; write it again with `blastgraph scan --save`";
   }
-  if (header.options != load_options_fingerprint(options)) {
+  // Another repository's snapshot was written with that repository's own policy.
+  if (check != SnapshotCheck::another_repository &&
+      header.options != load_options_fingerprint(options)) {
     return "written with other load options (the policy's service or criticality rules, its "
            "kubernetes section, --namespace or --release-namespace); write it again with the "
            "same ones";
@@ -78,6 +80,7 @@ std::string encode_snapshot(const Workspace& workspace, const LoadOptions& optio
   ByteWriter payload;
   snapshot::put_graph(payload, workspace.graph);
   snapshot::put_findings(payload, workspace);
+  snapshot::put_interface(payload, workspace);
   const snapshot::TreeDigest tree = snapshot::digest_tree(workspace.root, options);
   payload.u64(tree.size());
   for (const auto& [path, digest] : tree) {
@@ -104,13 +107,15 @@ Result<Workspace> decode_snapshot(std::string_view bytes, const std::string& nam
   Header header;
   header.format = in.u32();
   // The version is read first on its own: another format may lay out the rest differently.
-  if (header.format != k_snapshot_format) return refuse(name, mismatch(header, options));
+  if (header.format != k_snapshot_format) return refuse(name, mismatch(header, options, check));
   header.tool_version = in.str();
   header.options = in.u64();
   header.payload_size = in.u64();
   header.payload_checksum = in.u64();
   if (in.failed()) return refuse(name, "damaged: its header is cut short");
-  if (const std::string why = mismatch(header, options); !why.empty()) return refuse(name, why);
+  if (const std::string why = mismatch(header, options, check); !why.empty()) {
+    return refuse(name, why);
+  }
   const std::size_t header_size = k_magic.size() + 4 + 4 + header.tool_version.size() + 8 * 3;
   const std::string_view payload = bytes.substr(header_size);
   if (payload.size() != header.payload_size) {
@@ -127,6 +132,7 @@ Result<Workspace> decode_snapshot(std::string_view bytes, const std::string& nam
   workspace.root = root;
   workspace.graph = std::move(*graph);
   snapshot::get_findings(body, workspace);
+  snapshot::get_interface(body, workspace);
   snapshot::TreeDigest tree(body.count(4 + 8));
   for (auto& [path, digest] : tree) {
     path = body.str();

@@ -9,6 +9,8 @@
 #include "iam/load_iam.hpp"
 #include "iam/risks.hpp"
 #include "iam_terraform/link_iam.hpp"
+#include "interface/needs.hpp"
+#include "interface/offers.hpp"
 #include "kubernetes/link.hpp"
 #include "kubernetes/load_kubernetes.hpp"
 #include "terraform/link.hpp"
@@ -47,6 +49,7 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   graph::GraphBuilder builder;
   CloudIdentities identities;
   auto root_name = fs::weakly_canonical(root, ec).filename().string();
+  workspace.repository = root_name.empty() ? "." : root_name;
   terraform_link::LinkContext tf_context{
       builder,    workspace.diagnostics, workspace.coverage, root_name.empty() ? "." : root_name,
       identities, workspace.policy_risks};
@@ -67,6 +70,10 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   std::sort(workspace.shaped_by.begin(), workspace.shaped_by.end());
   sort_diagnostics(workspace.diagnostics);
   count_unread_files(*terraform, *kubernetes, discovered, workspace);
+  auto& offered = workspace.interface;
+  offered.offers = interface::collect_offers(terraform->forest);
+  offered.states = interface::collect_state_offers(terraform->forest);
+  offered.needs = interface::collect_terraform_needs(terraform->forest);
   // NOTE: what was read is not needed once linked; freeing it first keeps it out of the
   // peak, which is the builder and the frozen graph side by side. The three are freed side
   // by side: a million resources' parse trees take over a second to free. Handing the freed
@@ -76,6 +83,12 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
                        [&] { policies.reset(); });
   release_free_memory();
   workspace.graph = builder.build();
+  for (auto& need : interface::collect_external_needs(workspace.graph)) {
+    offered.needs.push_back(std::move(need));
+  }
+  std::sort(offered.offers.begin(), offered.offers.end());
+  std::sort(offered.needs.begin(), offered.needs.end());
+  offered.needs.erase(std::unique(offered.needs.begin(), offered.needs.end()), offered.needs.end());
   auto& risks = workspace.policy_risks;
   std::sort(risks.begin(), risks.end());
   risks.erase(std::unique(risks.begin(), risks.end()), risks.end());

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "terraform/state_locations.hpp"
 #include "terraform/static_eval.hpp"
 
 namespace blastgraph::analyzer {
@@ -10,44 +11,10 @@ namespace {
 
 using terraform_link::Instance;
 using terraform_link::InstanceForest;
-using Settings = std::map<std::string, std::string>;
-
-// Where a root keeps its state: its `terraform { backend "<type>" { ... } }` block, or the
-// local default when it has none.
-struct StateLocation {
-  std::string root;
-  std::string type;   // "local" when the root declares no backend
-  Settings settings;  // the statically known string settings
-};
-
-// The statically known string fields of an object value; guessed parts are left out, so
-// they can neither match nor block a match.
-Settings known_strings(const terraform_link::StaticValue& value) {
-  Settings out;
-  if (value.kind != terraform_link::StaticValue::Kind::object) return out;
-  for (const auto& [key, field] : value.fields) {
-    if (field.guessed()) continue;
-    if (auto text = terraform_link::string_form(field)) out[key] = *text;
-  }
-  return out;
-}
-
-std::optional<StateLocation> state_location(const Instance& root) {
-  StateLocation location{root.root, "local", {}};
-  if (root.dir == nullptr) return std::nullopt;
-  for (const auto* block : root.dir->blocks) {
-    if (block->kind != terraform::BlockKind::terraform) continue;
-    for (const auto& nested : block->blocks) {
-      if (nested.type != "backend" || nested.labels.empty()) continue;
-      location.type = nested.labels.front();
-      for (const auto& [key, value] : nested.attributes) {
-        if (auto text = terraform_link::static_string(root, value)) location.settings[key] = *text;
-      }
-      return location;
-    }
-  }
-  return location;
-}
+using terraform_link::Settings;
+using terraform_link::StateLocation;
+using terraform_link::known_strings;
+using terraform_link::state_location;
 
 // The state file a `local` backend writes, relative to the scanned root.
 std::optional<std::string> local_state_file(const StateLocation& location) {

@@ -16,7 +16,7 @@
 
 namespace blastgraph::analyzer {
 
-inline constexpr std::string_view k_report_schema = "blastgraph.report/v1";
+inline constexpr std::string_view k_report_schema = "blastgraph.report/v2";
 inline constexpr std::string_view k_scan_schema = "blastgraph.scan/v1";
 
 // What `blastgraph scan` prints: counts by domain and type, services, diagnostics.
@@ -53,7 +53,7 @@ struct TextOptions {
 void write_score_text(const ScoreReport& report, std::ostream& out,
                       const TextOptions& options = {});
 
-// The score report as JSON, schema k_report_schema (schemas/report.v1.schema.json). `workspace`
+// The score report as JSON, schema k_report_schema (schemas/report.v2.schema.json). `workspace`
 // supplies the root and the diagnostics.
 void write_score_json(const ScoreReport& report, const Workspace& workspace, std::ostream& out);
 

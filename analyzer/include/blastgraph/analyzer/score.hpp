@@ -120,6 +120,23 @@ struct RuleViolation {
   SourcePosition position;             // of the rule
 };
 
+// A repository an organization's change reaches (`--org`): its services and resources reached,
+// changed ones included.
+struct RepositoryImpact {
+  std::string repository;
+  std::size_t services = 0;
+  std::size_t resources = 0;
+  bool under_review = false;  // the repository the change is made in
+};
+
+// An edge between repositories that the reach crosses, with both ends' evidence: where the
+// need is written (link.evidence) and where the offered node is declared.
+struct RepositoryHop {
+  graph::RepositoryLink link;
+  std::string target_file;  // prefixed by its repository, as in the organization graph
+  std::uint32_t target_line = 0;
+};
+
 struct ScoreReport {
   int score = 0;
   Tier tier = Tier::low;
@@ -129,6 +146,10 @@ struct ScoreReport {
   std::vector<Factor> factors;
   std::vector<ChangedResource> changed;
   std::vector<ServiceImpact> services;          // by distance, then name
+  // With `--org`: the repositories reached (the one under review first, then by name) and
+  // the hops between them. Empty for one repository.
+  std::vector<RepositoryImpact> repositories;
+  std::vector<RepositoryHop> repository_hops;   // by source, then target
   std::map<std::string, std::size_t> resources_by_type;
   // Resource nodes reached, changed ones excluded except those deleted or replaced (impact
   // themselves); resources_by_type counts the same.

@@ -20,7 +20,7 @@
 namespace blastgraph::analyzer {
 
 // Bumped whenever the layout of the file changes.
-inline constexpr std::uint32_t k_snapshot_format = 3;
+inline constexpr std::uint32_t k_snapshot_format = 4;
 
 // Whether a snapshot must still describe the tree it is loaded for.
 enum class SnapshotCheck {
@@ -30,6 +30,9 @@ enum class SnapshotCheck {
   // The tree is not compared: the snapshot is the base a change is scored against (a diff or
   // plan describes how the tree differs from it).
   tree_may_differ,
+  // Another repository of the organization (`--org DIR`): its tree is not here, and it was
+  // written with its own policy, so neither the tree nor the load options are compared.
+  another_repository,
 };
 
 // Identifies the load options a workspace was built with: equal options, equal fingerprints.

@@ -15,6 +15,7 @@
 #include "blastgraph/core/file_io.hpp"
 #include "blastgraph/core/result.hpp"
 #include "blastgraph/graph/graph.hpp"
+#include "blastgraph/graph/interface.hpp"
 
 namespace blastgraph::analyzer {
 
@@ -102,8 +103,21 @@ struct PolicyRisk {
   auto operator<=>(const PolicyRisk&) const = default;
 };
 
+// The repositories a workspace joins (org/organization.hpp): empty for one repository.
+struct Organization {
+  std::vector<std::string> repositories;       // [0] the repository under review, then by name
+  std::vector<std::uint32_t> node_repository;  // by node index: a position in repositories
+  std::vector<graph::RepositoryLink> links;    // the edges between repositories, sorted
+  std::size_t needs = 0;            // of every repository
+  std::size_t unmatched_needs = 0;  // statically known, but no repository offers them
+  std::size_t symbolic_needs = 0;   // a part not statically known: matched nothing
+  [[nodiscard]] bool joined() const { return !repositories.empty(); }
+};
+
 struct Workspace {
   std::filesystem::path root;               // as given
+  // Its name in an organization: `--repo NAME`, otherwise the scanned folder's name.
+  std::string repository;
   std::vector<std::string> terraform_roots; // relative dirs, "." for the scanned root itself
   // The roots that say where they deploy (a backend, cloud or provider block), sorted; the
   // others are modules deployed only by calling them (score/deployment.hpp).
@@ -121,6 +135,9 @@ struct Workspace {
   // The charts among those whose templates render GitOps objects (Argo CD or Flux): an
   // app-of-apps. A change to their values or templates may repoint what those deploy.
   std::vector<std::string> gitops_charts;
+  // What the tree offers other repositories and needs from them (README "Organization").
+  graph::RepositoryInterface interface;
+  Organization organization;
 };
 
 // Scans `root` (a directory) and builds its graph. Bad input becomes diagnostics; an error is

@@ -1,0 +1,47 @@
+#include "blastgraph/graph/interface.hpp"
+
+#include <array>
+
+namespace blastgraph::graph {
+
+std::string_view to_string(NeedKind kind) {
+  switch (kind) {
+    case NeedKind::arn:
+      return "arn";
+    case NeedKind::lookup:
+      return "lookup";
+    case NeedKind::remote_state:
+      return "remote_state";
+  }
+  return "arn";
+}
+
+std::string_view to_string(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::arn:
+      return "arn";
+    case MatchKind::name:
+      return "name";
+    case MatchKind::lookup:
+      return "lookup";
+    case MatchKind::remote_state:
+      return "remote_state";
+  }
+  return "arn";
+}
+
+std::optional<ArnParts> parse_arn(std::string_view text) {
+  if (!text.starts_with("arn:")) return std::nullopt;
+  std::array<std::string_view, 5> fields;
+  std::size_t from = 4;
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto colon = text.find(':', from);
+    if (colon == std::string_view::npos) return std::nullopt;
+    fields[i] = text.substr(from, colon - from);
+    from = colon + 1;
+  }
+  fields[4] = text.substr(from);
+  return ArnParts{fields[0], fields[1], fields[2], fields[3], fields[4]};
+}
+
+}  // namespace blastgraph::graph

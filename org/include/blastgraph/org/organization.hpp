@@ -1,0 +1,37 @@
+#pragma once
+// An organization's graph: the repository under review joined with the others' snapshots,
+// each repository's needs linked to the offers of the others (README "Organization").
+//
+// In the joined graph the repository under review keeps its ids and files; a node of another
+// repository is `<repo>::<id>` and its files `<repo>::<path>`; every service is
+// `<repo>:<service>`.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "blastgraph/analyzer/workspace.hpp"
+#include "blastgraph/core/result.hpp"
+
+namespace blastgraph::org {
+
+// True when `name` can name a repository: letters, digits and `._-/`, not empty, at most 200
+// characters (never `:`, which separates it from ids and services).
+[[nodiscard]] bool valid_repository_name(std::string_view name);
+
+// `id` of `repository` as the organization graph names it: "service-orders::.:aws_iam_role.orders".
+[[nodiscard]] std::string organization_id(std::string_view repository, std::string_view id);
+
+// Every snapshot (`*.bg`) in `dir`, by file name. An error names the first that cannot be
+// read, and two snapshots of one repository.
+[[nodiscard]] Result<std::vector<analyzer::Workspace>> load_snapshot_directory(
+    const std::filesystem::path& dir);
+
+// `local` joined with `others`. A snapshot of `local`'s own repository among them is left out:
+// the tree under review replaces it. The result keeps `local`'s root, findings and coverage;
+// its organization says which repository each node is from and lists the links.
+[[nodiscard]] analyzer::Workspace join_repositories(analyzer::Workspace local,
+                                                    std::vector<analyzer::Workspace> others);
+
+}  // namespace blastgraph::org

@@ -1,0 +1,42 @@
+#pragma once
+// Every member's offers, indexed so that a need visits only the offers it could name: ARNs by
+// service and resource (the fields an ARN always states), lookups by type and one attribute,
+// states by backend.
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "members.hpp"
+
+namespace blastgraph::org {
+
+struct OfferRef {
+  std::uint32_t member = 0;
+  std::uint32_t offer = 0;  // position in the member's offers (or states)
+};
+
+class OfferIndex {
+ public:
+  explicit OfferIndex(const std::vector<Member>& members);
+
+  // Offers whose ARN has the service and resource of `arn`; empty when `arn` is not an ARN.
+  [[nodiscard]] const std::vector<OfferRef>& by_arn(std::string_view arn) const;
+  // Offers of `type` with `attribute` = `value`.
+  [[nodiscard]] const std::vector<OfferRef>& by_attribute(std::string_view type,
+                                                          std::string_view attribute,
+                                                          std::string_view value) const;
+  // States kept with `backend`.
+  [[nodiscard]] const std::vector<OfferRef>& by_backend(std::string_view backend) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<OfferRef>> m_arns;
+  std::unordered_map<std::string, std::vector<OfferRef>> m_attributes;
+  std::unordered_map<std::string, std::vector<OfferRef>> m_backends;
+};
+
+// The key by_arn looks `arn` up under: "<service>:<resource>"; empty for no ARN.
+[[nodiscard]] std::string arn_key(std::string_view arn);
+
+}  // namespace blastgraph::org
