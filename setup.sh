@@ -32,13 +32,14 @@ tool_packages=(
 )
 library_packages=(
   libboost-graph-dev libtbb-dev nlohmann-json3-dev libyaml-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev libpq-dev
   python3-jsonschema
 )
-# Only the test action needs clang and its libFuzzer and sanitizer runtimes.
+# Only the test action needs clang and its libFuzzer and sanitizer runtimes, and a PostgreSQL
+# server (the tests start a private one; see tests/store/postgres.sh).
 if [ "$action" = test ]; then
   tool_packages+=(clang:clang)
-  library_packages+=(libclang-rt-14-dev)
+  library_packages+=(libclang-rt-14-dev postgresql)
 fi
 
 install_debian_packages() {

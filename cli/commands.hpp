@@ -23,6 +23,8 @@ void attach_export(CLI::App& command, Runner& run);
 void attach_policy(CLI::App& command, Runner& run);
 void attach_explain(CLI::App& command, Runner& run);
 void attach_hotspots(CLI::App& command, Runner& run);
+void attach_publish(CLI::App& command, Runner& run);
+void attach_db(CLI::App& command, Runner& run);
 
 inline constexpr Command k_commands[] = {
     {"scan", "Read a tree and summarize its graph: counts, services, diagnostics", attach_scan},
@@ -34,6 +36,9 @@ inline constexpr Command k_commands[] = {
      attach_explain},
     {"hotspots", "Rank the resources most dangerous to touch by the size of their blast radius",
      attach_hotspots},
+    {"publish", "Store a repository's snapshot in the organization's PostgreSQL database",
+     attach_publish},
+    {"db", "Manage the organization's PostgreSQL database (db migrate)", attach_db},
 };
 
 }  // namespace blastgraph::cli

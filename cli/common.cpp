@@ -74,14 +74,15 @@ void add_repository_option(CLI::App& command, CommonOptions& options) {
 void add_org_option(CLI::App& command, CommonOptions& options) {
   add_repository_option(command, options);
   command.add_option("--org", options.org,
-                     "Directory of the organization's snapshots (`scan --save FILE --repo NAME` "
-                     "per repository): PATH's graph is joined with them");
+                     "The organization: a directory of snapshots (`scan --save FILE --repo NAME` "
+                     "per repository) or a postgresql:// URL (`publish`); PATH's graph is "
+                     "joined with its other repositories");
 }
 
 std::optional<analyzer::Workspace> join_or_report(const CommonOptions& options,
                                                   analyzer::Workspace workspace) {
   if (options.org.empty()) return workspace;
-  auto others = org::load_snapshot_directory(options.org);
+  auto others = org::load_organization(options.org);
   if (!others) {
     std::cerr << "blastgraph: error: --org: " << others.error().message << '\n';
     return std::nullopt;

@@ -3,7 +3,7 @@
 #   find_package(blastgraph 0.1 REQUIRED)
 #   target_link_libraries(my_gate PRIVATE blastgraph::blastgraph)
 # works (examples/gate shows it). The layer libraries are static; what they link privately
-# (oneTBB, Boost.Graph, libyaml, the tree-sitter runtime) comes along as link-only
+# (oneTBB, Boost.Graph, libyaml, libpq, the tree-sitter runtime) comes along as link-only
 # dependencies, found again by the config file.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
@@ -12,25 +12,27 @@ include(CMakePackageConfigHelpers)
 add_library(blastgraph_library INTERFACE)
 add_library(blastgraph::blastgraph ALIAS blastgraph_library)
 target_link_libraries(blastgraph_library INTERFACE
-  blastgraph::core blastgraph::parsers blastgraph::graph blastgraph::analyzer blastgraph::org)
+  blastgraph::core blastgraph::parsers blastgraph::graph blastgraph::analyzer blastgraph::store
+  blastgraph::org)
 set_target_properties(blastgraph_library PROPERTIES EXPORT_NAME blastgraph)
 set_target_properties(blastgraph_core PROPERTIES EXPORT_NAME core)
 set_target_properties(blastgraph_parsers PROPERTIES EXPORT_NAME parsers)
 set_target_properties(blastgraph_graph PROPERTIES EXPORT_NAME graph)
 set_target_properties(blastgraph_analyzer PROPERTIES EXPORT_NAME analyzer)
+set_target_properties(blastgraph_store PROPERTIES EXPORT_NAME store)
 set_target_properties(blastgraph_org PROPERTIES EXPORT_NAME org)
 set_target_properties(blastgraph_treesitter PROPERTIES EXPORT_NAME treesitter)
 
 set(_config_dir "${CMAKE_INSTALL_LIBDIR}/cmake/blastgraph")
 
 install(TARGETS blastgraph_library blastgraph_core blastgraph_parsers blastgraph_graph
-                blastgraph_analyzer blastgraph_org blastgraph_treesitter
+                blastgraph_analyzer blastgraph_store blastgraph_org blastgraph_treesitter
         EXPORT blastgraphTargets
         ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(TARGETS blastgraph RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
-foreach(layer core parsers graph analyzer org)
+foreach(layer core parsers graph analyzer store org)
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/${layer}/include/"
           DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 endforeach()

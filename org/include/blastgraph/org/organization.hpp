@@ -13,6 +13,7 @@
 
 #include "blastgraph/analyzer/workspace.hpp"
 #include "blastgraph/core/result.hpp"
+#include "blastgraph/store/database.hpp"
 
 namespace blastgraph::org {
 
@@ -27,6 +28,21 @@ namespace blastgraph::org {
 // read, and two snapshots of one repository.
 [[nodiscard]] Result<std::vector<analyzer::Workspace>> load_snapshot_directory(
     const std::filesystem::path& dir);
+
+// Every repository stored in the database at `url` (README "Organization in PostgreSQL").
+[[nodiscard]] Result<std::vector<analyzer::Workspace>> load_database(const std::string& url);
+
+// The organization `--org` names: a database for a `postgresql://` URL, else a directory of
+// snapshots.
+[[nodiscard]] Result<std::vector<analyzer::Workspace>> load_organization(const std::string& where);
+
+// Publishes `workspace`'s graph and interface as `record.name` at `record.commit`: in one
+// transaction its previous graph and every link touching it are replaced, the links computed
+// against the interfaces of every other stored repository. A stored graph of a later commit
+// (by commit time) is kept instead.
+[[nodiscard]] Result<store::PublishOutcome> publish_repository(
+    store::Database& database, const analyzer::Workspace& workspace,
+    const store::RepositoryRecord& record);
 
 // `local` joined with `others`. A snapshot of `local`'s own repository among them is left out:
 // the tree under review replaces it. The result keeps `local`'s root, findings and coverage;
