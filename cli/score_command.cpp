@@ -10,6 +10,7 @@
 #include "blastgraph/analyzer/report.hpp"
 #include "blastgraph/analyzer/score.hpp"
 #include "blastgraph/core/file_io.hpp"
+#include "blastgraph/org/organization.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 #include "outputs.hpp"
@@ -139,10 +140,15 @@ int run_score(const ScoreOptions& options) {
     }
     return k_exit_input;
   }
-  const auto changes = analyzer::merge_changes(workspace->graph, findings, std::move(selected));
-  // The change is found in the repository under review; its reach runs through them all.
-  workspace = join_or_report(options.common, std::move(*workspace));
-  if (!workspace) return k_exit_input;
+  auto changes = analyzer::merge_changes(workspace->graph, findings, std::move(selected));
+  if (!options.common.org.empty()) {
+    // The change is found in the repository under review; its reach runs through them all.
+    std::vector<std::string> ids;
+    for (const auto& changed : changes.nodes) ids.push_back(workspace->graph.node(changed.node).id);
+    workspace = join_or_report(options.common, std::move(*workspace));
+    if (!workspace) return k_exit_input;
+    changes = org::rebase_changes(std::move(changes), ids, workspace->graph);
+  }
   auto report = analyzer::score_change(*workspace, changes, config->config.score);
   analyzer::apply_gate(config->config, workspace->graph, changes, options.change_source, report);
   const int written = write_outputs(options.targets, options.outputs, report, *workspace);

@@ -46,6 +46,11 @@ class Writer {
     m_counts.bytes += text.size();
   }
 
+  // The name of this organization's service `i`.
+  [[nodiscard]] std::string name_of(std::size_t i) const {
+    return service_name(m_spec.first_service + i);
+  }
+
   std::string module_source(std::size_t level) const {
     return "../modules/level-" + std::to_string(level);
   }
@@ -54,7 +59,7 @@ class Writer {
     std::string main = R"(terraform {
   backend "s3" {
     bucket = "acme-terraform-state"
-    key    = "platform/terraform.tfstate"
+    key    = ")" + m_spec.state_key + R"(/terraform.tfstate"
     region = "eu-west-1"
   }
 }
@@ -89,15 +94,25 @@ resource "aws_iam_policy" "boundary" {
 )";
       m_counts.terraform_resources += 3;
     }
+    if (m_spec.boundary_lookup && !m_spec.shared_layers) {
+      main += R"(
+data "aws_iam_policy" "boundary" {
+  name = "service-boundary"
+}
+)";
+    }
     write("terraform/platform/main.tf", main);
     for (std::size_t first = 0; first < m_spec.services; first += k_services_per_tf_file) {
       std::string calls;
       std::string grants;
       const auto last = std::min(first + k_services_per_tf_file, m_spec.services);
       for (std::size_t i = first; i < last; ++i) {
-        const auto name = service_name(i);
+        const auto name = name_of(i);
         calls += "module \"" + name + "\" {\n  source = \"" + module_source(1) + "\"\n";
         calls += "  name   = \"" + name + "\"\n";
+        if (m_spec.boundary_lookup && !m_spec.shared_layers) {
+          calls += "  boundary_arn = data.aws_iam_policy.boundary.arn\n";
+        }
         if (m_spec.shared_layers) {
           calls += "  boundary_arn = aws_iam_policy.boundary.arn\n";
           calls += "  vpc_id       = aws_vpc.main.id\n";
@@ -226,7 +241,7 @@ output "role_name" {
   }
 
   std::string service_objects(std::size_t i, const std::string& ns) {
-    const auto name = service_name(i);
+    const auto name = name_of(i);
     std::string out;
     out +=
         "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: " + name +
@@ -247,7 +262,7 @@ output "role_name" {
       }
       callees.push_back(callee);
       const auto callee_ns = namespace_name(callee % m_spec.namespaces);
-      out += "  UPSTREAM_" + std::to_string(c) + "_URL: http://" + service_name(callee) + "." +
+      out += "  UPSTREAM_" + std::to_string(c) + "_URL: http://" + name_of(callee) + "." +
              callee_ns + ":8080\n";
     }
     out += "---\n";
@@ -350,6 +365,35 @@ webhooks:
 
 std::string service_name(std::size_t i) {
   return "svc-" + padded(i, 6);
+}
+
+std::string repository_name(std::size_t i) {
+  return "repo-" + padded(i, 4);
+}
+
+OrgCounts write_repositories(const std::filesystem::path& root, const RepositoriesSpec& spec) {
+  OrgSpec platform;
+  platform.seed = spec.seed;
+  platform.services = 0;
+  OrgCounts total = write_org(root / "platform", platform);
+  const auto services = services_for(spec.resources_per_repository);
+  for (std::size_t r = 0; r < spec.repositories; ++r) {
+    OrgSpec repository;
+    repository.seed = spec.seed + r + 1;
+    repository.services = services;
+    repository.namespaces = std::max<std::size_t>(services / 100, 1);
+    repository.shared_layers = false;
+    repository.boundary_lookup = true;
+    repository.first_service = r * services;
+    repository.state_key = repository_name(r);
+    const auto counts = write_org(root / repository_name(r), repository);
+    total.files += counts.files;
+    total.terraform_resources += counts.terraform_resources;
+    total.kubernetes_objects += counts.kubernetes_objects;
+    total.iam_documents += counts.iam_documents;
+    total.bytes += counts.bytes;
+  }
+  return total;
 }
 
 std::size_t services_for(std::size_t resources) {

@@ -34,6 +34,20 @@ struct OrgSpec {
   std::size_t admin_every = 0;      // one service in this many gets `Action: *, Resource: *`
   bool account_trusts = false;      // every role also trusts its whole account (`:root`)
   bool shared_layers = true;        // VPC, boundary, shared ConfigMaps, policies, webhook
+  // Without the shared layers: the service roles are bounded by a boundary another
+  // repository defines, found with `data "aws_iam_policy"` by its name.
+  bool boundary_lookup = false;
+  std::size_t first_service = 0;      // services are numbered from here (unique in an org)
+  std::string state_key = "platform";  // the root's state: s3://acme-terraform-state/KEY/...
+};
+
+// An organization of many repositories (write_repositories): `platform` with the shared
+// layers and no services, and `repo-NNNN` each with its services, bounded by the platform's
+// boundary through a data source.
+struct RepositoriesSpec {
+  std::uint64_t seed = 1;
+  std::size_t repositories = 10;  // besides the platform
+  std::size_t resources_per_repository = 1000;
 };
 
 // What was written, to check a benchmark's answer against.
@@ -50,6 +64,12 @@ struct OrgCounts {
 
 // Writes the organization under `root` (created; existing files are overwritten).
 OrgCounts write_org(const std::filesystem::path& root, const OrgSpec& spec);
+
+// Writes `platform/` and `repo-NNNN/` under `root`; the counts of all of them.
+OrgCounts write_repositories(const std::filesystem::path& root, const RepositoriesSpec& spec);
+
+// "repo-0042": the name of repository `i`.
+[[nodiscard]] std::string repository_name(std::size_t i);
 
 // The number of services that gives about `resources` resources (9 per service).
 [[nodiscard]] std::size_t services_for(std::size_t resources);

@@ -76,4 +76,14 @@ analyzer::Workspace join_repositories(analyzer::Workspace local,
   return local;
 }
 
+analyzer::ChangeSet rebase_changes(analyzer::ChangeSet changes, const std::vector<std::string>& ids,
+                                   const graph::Graph& joined) {
+  for (std::size_t i = 0; i < changes.nodes.size(); ++i) {
+    changes.nodes[i].node = joined.find(ids[i]);
+  }
+  std::sort(changes.nodes.begin(), changes.nodes.end(),
+            [](const auto& a, const auto& b) { return a.node < b.node; });
+  return changes;
+}
+
 }  // namespace blastgraph::org

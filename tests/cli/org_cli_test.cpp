@@ -65,6 +65,23 @@ TEST_F(OrgCli, TheTextReportShowsEachHopWithBothPlaces) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("service-search:search"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("needs between repositories: 10, 2 offered by none, 0 not statically "
+                       "known (matched nothing)"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(OrgCli, HotspotsAndExportSeeTheWholeOrganization) {
+  const auto hotspots = run_binary(
+      "hotspots " + repository("platform") + " --org " + dir() + " --top 1 --format json",
+      " 2>/dev/null");
+  ASSERT_EQ(hotspots.code, 0) << hotspots.out;
+  const auto top = nlohmann::json::parse(hotspots.out)["hotspots"][0];
+  EXPECT_EQ(top["id"], k_boundary) << hotspots.out;
+  const auto exported = run_binary(
+      "export " + repository("platform") + " --org " + dir() + " --format json", " 2>/dev/null");
+  ASSERT_EQ(exported.code, 0);
+  EXPECT_NE(exported.out.find("\"gitops::k8s:orders/Deployment/orders\""), std::string::npos);
 }
 
 TEST_F(OrgCli, EveryGateOutputNamesTheRepositoriesReached) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "analyzer_test_support.hpp"
+#include "blastgraph/analyzer/config.hpp"
+#include "interface/image_needs.hpp"
 #include "org_test_support.hpp"
 
 namespace blastgraph::testing {
@@ -81,6 +83,58 @@ resource "aws_sqs_queue" "off" {
   EXPECT_FALSE(offer_of(workspace, ".:aws_sqs_queue.off"));
 }
 
+TEST(Offers, AStaticAccountVariableOrLocalNamesTheAccount) {
+  TempTree tree;
+  tree.write("a/main.tf", R"(
+variable "account_id" {
+  default = "777788889999"
+}
+resource "aws_iam_role" "r" {
+  name               = "r"
+  assume_role_policy = "{}"
+}
+)");
+  tree.write("b/main.tf", R"(
+locals {
+  aws_account_id = "222233334444"
+}
+provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_sqs_queue" "q" {
+  name = "q"
+}
+)");
+  const auto workspace = load(tree.root());
+  const auto role = offer_of(workspace, "a:aws_iam_role.r");
+  const auto queue = offer_of(workspace, "b:aws_sqs_queue.q");
+  ASSERT_TRUE(role && queue);
+  EXPECT_EQ(role->arn, "arn:aws:iam::777788889999:role/r");
+  EXPECT_EQ(queue->arn, "arn:aws:sqs:eu-west-1:222233334444:q");
+}
+
+TEST(Offers, ThePolicyFilesAccountForARootComesFirst) {
+  TempTree tree;
+  tree.write("a/main.tf", R"(
+provider "aws" {
+  allowed_account_ids = ["111122223333"]
+}
+resource "aws_iam_role" "r" {
+  name               = "r"
+  assume_role_policy = "{}"
+}
+)");
+  const auto config = analyzer::parse_config("accounts:\n  a: \"999900001111\"\n", "policy.yaml");
+  ASSERT_TRUE(config.diagnostics.empty());
+  const auto role = offer_of(load(tree.root(), config.config), "a:aws_iam_role.r");
+  ASSERT_TRUE(role);
+  EXPECT_EQ(role->arn, "arn:aws:iam::999900001111:role/r");
+  const auto bad = analyzer::parse_config("accounts:\n  a: 1234\n", "policy.yaml");
+  ASSERT_EQ(bad.diagnostics.size(), 1U);
+  EXPECT_EQ(bad.diagnostics.front().code, "config-value");
+  EXPECT_TRUE(bad.config.accounts.empty());
+}
+
 TEST(Needs, ALiteralArnIsANeedOfTheArgumentsKind) {
   const auto needs = needs_of(load_repository("service-orders"), ".:aws_iam_role.orders");
   ASSERT_EQ(needs.size(), 1U);
@@ -125,6 +179,22 @@ TEST(Needs, AServiceAccountNeedsTheRoleItsAnnotationNames) {
   ASSERT_EQ(runs_as.size(), 3U);
   EXPECT_EQ(runs_as.front().value, "arn:aws:iam::111122223333:role/orders");
   EXPECT_EQ(runs_as.front().evidence.attribute, "metadata.annotations.eks.amazonaws.com/role-arn");
+}
+
+TEST(Needs, AWorkloadNeedsTheEcrRepositoryOfItsImage) {
+  EXPECT_EQ(
+      analyzer::interface::ecr_repository_arn("111122223333.dkr.ecr.us-east-1.amazonaws.com/team/"
+                                              "orders:1.4.2"),
+      "arn:aws:ecr:us-east-1:111122223333:repository/team/orders");
+  EXPECT_EQ(analyzer::interface::ecr_repository_arn(
+                "111122223333.dkr.ecr.eu-west-1.amazonaws.com/orders@sha256:abc"),
+            "arn:aws:ecr:eu-west-1:111122223333:repository/orders");
+  EXPECT_EQ(analyzer::interface::ecr_repository_arn("nginx:1.27"), "");
+  EXPECT_EQ(analyzer::interface::ecr_repository_arn("ghcr.io/acme/orders:1"), "");
+  const auto needs = needs_of(load_repository("gitops"), "k8s:orders/Deployment/orders");
+  ASSERT_EQ(needs.size(), 1U);
+  EXPECT_EQ(needs.front().value, "arn:aws:ecr:us-east-1:111122223333:repository/orders");
+  EXPECT_EQ(needs.front().evidence.attribute, "image");
 }
 
 TEST(Needs, WhatIsNotStaticallyKnownIsSymbolicAndAnUnknownAccountIsNot) {

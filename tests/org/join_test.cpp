@@ -109,6 +109,34 @@ TEST(Join, TheBoundaryEditReachesEveryServiceOfTheOrganization) {
   EXPECT_TRUE(orders);
 }
 
+TEST(Join, NeedsThatMatchNothingAreCountedNeverGuessed) {
+  const auto joined = join_with_others("platform");
+  const auto report = score_update(joined, {".:aws_iam_policy.boundary"});
+  // orders' literal ARN, payments' two lookups, search's remote state, three IRSA roles,
+  // three images; only orders' ECR repository is defined anywhere.
+  EXPECT_EQ(report.organization_needs.needs, 10U);
+  EXPECT_EQ(report.organization_needs.unmatched, 2U);
+  EXPECT_EQ(report.organization_needs.symbolic, 0U);
+
+  TempTree tree;
+  tree.write("main.tf", R"(
+variable "name" {}
+resource "aws_iam_role_policy_attachment" "read" {
+  role       = "orders"
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+data "aws_iam_policy" "by_variable" {
+  name = var.name
+}
+)");
+  auto others = load_other_repositories("platform");
+  others.push_back(load_repository("platform"));
+  const auto with_unknowns = org::join_repositories(load(tree.root()), std::move(others));
+  EXPECT_EQ(with_unknowns.organization.needs, 12U);
+  EXPECT_EQ(with_unknowns.organization.unmatched_needs, 3U);  // AWS's own policy, two images
+  EXPECT_EQ(with_unknowns.organization.symbolic_needs, 1U);   // a name from a variable
+}
+
 TEST(Join, TheSameEditIsNotCriticalSeenFromItsRepositoryAlone) {
   const auto alone = score_update(load_repository("platform"), {".:aws_iam_policy.boundary"});
   EXPECT_LT(alone.tier, analyzer::Tier::critical);

@@ -10,8 +10,8 @@
 namespace blastgraph::analyzer {
 namespace {
 
-constexpr std::array<std::string_view, 7> k_top_keys{
-    "version", "services", "criticality", "score", "approvals", "scope", "kubernetes"};
+constexpr std::array<std::string_view, 8> k_top_keys{
+    "version", "services", "criticality", "score", "approvals", "scope", "kubernetes", "accounts"};
 
 // The loader's own problems, renamed into the config-* family so every problem of a policy
 // file is found by one prefix (`yaml-syntax` -> `config-yaml-syntax`).
@@ -41,6 +41,7 @@ void read_document(config::Reader& reader, const yaml::Node& root, Config& confi
   if (const auto node = root.find("kubernetes")) {
     config::read_kubernetes(reader, node, config.kubernetes);
   }
+  if (const auto node = root.find("accounts")) config::read_accounts(reader, node, config.accounts);
 }
 
 }  // namespace
@@ -77,6 +78,7 @@ LoadOptions load_options(const Config& config) {
   options.criticality_rules = config.criticality;
   options.default_namespace = config.kubernetes.default_namespace;
   options.service_labels = config.kubernetes.labels;
+  options.root_accounts = config.accounts;
   return options;
 }
 

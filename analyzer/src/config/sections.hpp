@@ -18,6 +18,7 @@ void read_score(Reader& reader, const yaml::Node& node, ScorePolicy& out);
 void read_approvals(Reader& reader, const yaml::Node& node, ScorePolicy& out);
 
 // `kubernetes:` (namespace, label orders); keys left out keep their defaults.
+void read_accounts(Reader& reader, const yaml::Node& node, std::map<std::string, std::string>& out);
 void read_kubernetes(Reader& reader, const yaml::Node& node, KubernetesSettings& out);
 
 }  // namespace blastgraph::analyzer::config

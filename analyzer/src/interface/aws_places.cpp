@@ -1,5 +1,8 @@
 #include "interface/aws_places.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include "blastgraph/graph/interface.hpp"
 #include "terraform/static_eval.hpp"
 
@@ -31,19 +34,54 @@ std::string assumed_account(const terraform_link::Instance& root, const terrafor
   return {};
 }
 
+bool account_number(std::string_view text) {
+  constexpr std::size_t k_account_digits = 12;
+  return text.size() == k_account_digits &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The account a root names in a variable or local of a conventional name (`account_id`,
+// `aws_account_id`, `account`) whose value is statically twelve digits; "" otherwise.
+std::string named_account(const terraform_link::Instance& root) {
+  constexpr std::array<std::string_view, 3> k_names{"account_id", "aws_account_id", "account"};
+  for (const auto* block : root.dir->blocks) {
+    const bool named = std::find(k_names.begin(), k_names.end(), block->name) != k_names.end();
+    if (!named) continue;
+    const terraform::Value* value = nullptr;
+    if (block->kind == terraform::BlockKind::variable) {
+      const auto it = block->attributes.find("default");
+      if (it != block->attributes.end()) value = &it->second;
+    } else if (block->kind == terraform::BlockKind::local) {
+      // A local's value is kept under its own name.
+      const auto it = block->attributes.find(block->name);
+      if (it != block->attributes.end()) value = &it->second;
+    }
+    if (value == nullptr) continue;
+    const auto text = terraform_link::static_string(root, *value);
+    if (text && account_number(*text)) return *text;
+  }
+  return {};
+}
+
 }  // namespace
 
-AwsPlaces::AwsPlaces(const terraform_link::Instance& root) {
+AwsPlaces::AwsPlaces(const terraform_link::Instance& root, const std::string& configured) {
   if (root.dir == nullptr) return;
+  const auto fallback_account = configured.empty() ? named_account(root) : configured;
   for (const auto* block : root.dir->blocks) {
     if (block->kind != terraform::BlockKind::provider || block->type != "aws") continue;
     AwsPlace place;
     if (const auto it = block->attributes.find("region"); it != block->attributes.end()) {
       place.region = terraform_link::static_string(root, it->second).value_or("");
     }
-    place.account = allowed_account(root, *block);
+    place.account = configured.empty() ? allowed_account(root, *block) : configured;
     if (place.account.empty()) place.account = assumed_account(root, *block);
+    if (place.account.empty()) place.account = fallback_account;
     m_places[block->name.empty() ? "aws" : "aws." + block->name] = std::move(place);
+  }
+  // A root without a provider block still deploys with the default configuration.
+  if (!m_places.contains("aws") && !fallback_account.empty()) {
+    m_places["aws"] = AwsPlace{"", fallback_account};
   }
 }
 
@@ -55,7 +93,10 @@ AwsPlace AwsPlaces::of(const terraform::Block& block) const {
 
 const AwsPlaces& PlacesByRoot::of(const terraform_link::Instance& instance) {
   const auto& root = root_of(instance);
-  return m_by_root.try_emplace(&root, root).first->second;
+  const auto configured = m_accounts.find(root.root);
+  return m_by_root
+      .try_emplace(&root, root, configured == m_accounts.end() ? std::string() : configured->second)
+      .first->second;
 }
 
 std::string place_arn(const std::string& arn, const AwsPlace& place) {

@@ -1,7 +1,9 @@
 #pragma once
-// Where a Terraform root deploys its AWS resources, as its provider configurations say
-// statically: the region, and the account (`allowed_account_ids` naming one account, or the
-// account of the `assume_role` role). What offers fill into their ARNs.
+// Where a Terraform root deploys its AWS resources: the region its provider configurations say
+// statically, and the account: the policy file's for the root, else `allowed_account_ids`
+// naming one account, the account of the `assume_role` role, or a root variable or local
+// named `account_id`, `aws_account_id` or `account` that is statically twelve digits. What
+// offers fill into their ARNs.
 
 #include <map>
 #include <string>
@@ -18,7 +20,8 @@ struct AwsPlace {
 // A root's AWS provider configurations by name: "aws" (the default) and "aws.<alias>".
 class AwsPlaces {
  public:
-  explicit AwsPlaces(const terraform_link::Instance& root);
+  // `configured`: the policy file's account for the root, "" when it names none.
+  AwsPlaces(const terraform_link::Instance& root, const std::string& configured);
 
   // Where `block` deploys: the configuration its `provider` meta-argument names, otherwise
   // the default one.
@@ -31,10 +34,14 @@ class AwsPlaces {
 // The places of the roots of a forest's instances, each read once.
 class PlacesByRoot {
  public:
+  // `accounts`: the policy file's accounts by root (LoadOptions::root_accounts).
+  explicit PlacesByRoot(const std::map<std::string, std::string>& accounts)
+      : m_accounts(accounts) {}
   // The places of the root `instance` belongs to.
   [[nodiscard]] const AwsPlaces& of(const terraform_link::Instance& instance);
 
  private:
+  const std::map<std::string, std::string>& m_accounts;
   std::map<const terraform_link::Instance*, AwsPlaces> m_by_root;
 };
 

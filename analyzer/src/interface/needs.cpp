@@ -226,9 +226,11 @@ void add_remote_state(const Instance& instance, const terraform::Block& block,
 
 }  // namespace
 
-std::vector<graph::Need> collect_terraform_needs(const terraform_link::InstanceForest& forest) {
+std::vector<graph::Need> collect_terraform_needs(
+    const terraform_link::InstanceForest& forest,
+    const std::map<std::string, std::string>& accounts) {
   std::vector<graph::Need> out;
-  PlacesByRoot places;
+  PlacesByRoot places(accounts);
   for (const auto& instance : forest.instances) {
     if (instance.dir == nullptr || !terraform_link::instance_exists(instance)) continue;
     for (const auto* block : instance.dir->blocks) {

@@ -66,9 +66,10 @@ std::string static_arn(const Instance& instance, const terraform::Block& block,
 
 }  // namespace
 
-std::vector<graph::Offer> collect_offers(const terraform_link::InstanceForest& forest) {
+std::vector<graph::Offer> collect_offers(const terraform_link::InstanceForest& forest,
+                                         const std::map<std::string, std::string>& accounts) {
   std::vector<graph::Offer> out;
-  PlacesByRoot places_by_root;
+  PlacesByRoot places_by_root(accounts);
   for (const auto& instance : forest.instances) {
     if (instance.dir == nullptr || !terraform_link::instance_exists(instance)) continue;
     const auto& places = places_by_root.of(instance);

@@ -120,6 +120,9 @@ void write_score_json(const ScoreReport& r, const Workspace& workspace, std::ost
   if (!r.repositories.empty()) {
     doc["repositories"] = repositories_json(r);
     doc["repository_hops"] = hops_json(r);
+    doc["organization_needs"] = {{"needs", r.organization_needs.needs},
+                                 {"unmatched", r.organization_needs.unmatched},
+                                 {"symbolic", r.organization_needs.symbolic}};
   }
   doc["resources_reached"] = r.resources_reached;
   doc["nodes_reached"] = r.nodes_reached;

@@ -191,6 +191,11 @@ class MarkdownWriter {
             << (repository.under_review ? " (under review)" : "") << " | " << repository.services
             << " | " << repository.resources << " |\n";
     });
+    const auto& needs = m_r.organization_needs;
+    m_out << "\nNeeds between repositories: " << render::group_digits(needs.needs) << ", "
+          << render::group_digits(needs.unmatched) << " offered by none, "
+          << render::group_digits(needs.symbolic)
+          << " not statically known (matched nothing).\n";
     const auto hops = m_r.repository_hops.size();
     m_out << "\n<details>\n<summary>" << render::group_digits(hops) << " hop"
           << (hops == 1 ? "" : "s")

@@ -147,6 +147,9 @@ void write_repositories(const ScoreReport& r, const Palette& p, std::ostream& ou
         << repository.services << " service" << (repository.services == 1 ? "" : "s") << ", "
         << repository.resources << " resource" << (repository.resources == 1 ? "" : "s") << ")\n";
   }
+  const auto& needs = r.organization_needs;
+  out << "  needs between repositories: " << needs.needs << ", " << needs.unmatched
+      << " offered by none, " << needs.symbolic << " not statically known (matched nothing)\n";
   out << '\n'
       << p.heading("hops between repositories (" + std::to_string(r.repository_hops.size()) + ")")
       << '\n';

@@ -9,6 +9,8 @@ void describe_repositories(const Workspace& workspace, const graph::Reach& reach
                            ScoreReport& report) {
   const auto& organization = workspace.organization;
   if (!organization.joined()) return;
+  report.organization_needs = {organization.needs, organization.unmatched_needs,
+                               organization.symbolic_needs};
   const auto& graph = workspace.graph;
   const auto count = organization.repositories.size();
   std::vector<std::set<std::string>> services(count);

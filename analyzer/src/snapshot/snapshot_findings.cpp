@@ -193,6 +193,11 @@ void put_load_options(ByteWriter& out, const LoadOptions& options) {
   put_strings(out, options.service_labels.service);
   put_strings(out, options.service_labels.component);
   put_strings(out, options.service_labels.application);
+  out.u64(options.root_accounts.size());
+  for (const auto& [root, account] : options.root_accounts) {
+    out.str(root);
+    out.str(account);
+  }
 }
 
 }  // namespace blastgraph::analyzer::snapshot

@@ -9,6 +9,7 @@
 #include "iam/load_iam.hpp"
 #include "iam/risks.hpp"
 #include "iam_terraform/link_iam.hpp"
+#include "interface/image_needs.hpp"
 #include "interface/needs.hpp"
 #include "interface/offers.hpp"
 #include "kubernetes/link.hpp"
@@ -71,9 +72,12 @@ Result<Workspace> load_workspace(const fs::path& root, const LoadOptions& option
   sort_diagnostics(workspace.diagnostics);
   count_unread_files(*terraform, *kubernetes, discovered, workspace);
   auto& offered = workspace.interface;
-  offered.offers = interface::collect_offers(terraform->forest);
+  offered.offers = interface::collect_offers(terraform->forest, options.root_accounts);
   offered.states = interface::collect_state_offers(terraform->forest);
-  offered.needs = interface::collect_terraform_needs(terraform->forest);
+  offered.needs = interface::collect_terraform_needs(terraform->forest, options.root_accounts);
+  for (auto& need : interface::collect_image_needs(*kubernetes->index)) {
+    offered.needs.push_back(std::move(need));
+  }
   // NOTE: what was read is not needed once linked; freeing it first keeps it out of the
   // peak, which is the builder and the frozen graph side by side. The three are freed side
   // by side: a million resources' parse trees take over a second to free. Handing the freed

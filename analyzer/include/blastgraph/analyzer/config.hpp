@@ -6,6 +6,7 @@
 // every key.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,8 @@ struct Config {
   ScorePolicy score;                 // weights, thresholds, floors, approvals
   std::vector<ScopeRule> scope;
   KubernetesSettings kubernetes;
+  // `accounts:` the AWS account each Terraform root (by its directory) deploys to.
+  std::map<std::string, std::string> accounts;
 };
 
 // A config and what was wrong with it. Diagnostics (codes `config-*`) carry the file and the

@@ -137,6 +137,15 @@ struct RepositoryHop {
   std::uint32_t target_line = 0;
 };
 
+// With `--org`: what the organization's repositories need from each other, and how much of it
+// was found. A need matched nothing when no repository offers it, or when a part of it is not
+// statically known (symbolic: never guessed).
+struct OrganizationNeeds {
+  std::size_t needs = 0;
+  std::size_t unmatched = 0;
+  std::size_t symbolic = 0;
+};
+
 struct ScoreReport {
   int score = 0;
   Tier tier = Tier::low;
@@ -150,6 +159,7 @@ struct ScoreReport {
   // the hops between them. Empty for one repository.
   std::vector<RepositoryImpact> repositories;
   std::vector<RepositoryHop> repository_hops;   // by source, then target
+  OrganizationNeeds organization_needs;
   std::map<std::string, std::size_t> resources_by_type;
   // Resource nodes reached, changed ones excluded except those deleted or replaced (impact
   // themselves); resources_by_type counts the same.

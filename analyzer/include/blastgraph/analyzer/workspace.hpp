@@ -33,6 +33,9 @@ struct LoadOptions {
   // written, `default` for objects without one. GitOps applications and releases keep theirs.
   std::string default_namespace;
   ServiceLabels service_labels;  // which labels name services and applications
+  // The AWS account each Terraform root (by its directory) deploys to, from the policy file:
+  // what the ARNs its resources are offered under hold, before anything the tree says.
+  std::map<std::string, std::string> root_accounts;
 };
 
 enum class ReadProblem {

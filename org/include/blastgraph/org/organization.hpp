@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "blastgraph/analyzer/change.hpp"
 #include "blastgraph/analyzer/workspace.hpp"
 #include "blastgraph/core/result.hpp"
 #include "blastgraph/store/database.hpp"
@@ -49,5 +50,12 @@ namespace blastgraph::org {
 // its organization says which repository each node is from and lists the links.
 [[nodiscard]] analyzer::Workspace join_repositories(analyzer::Workspace local,
                                                     std::vector<analyzer::Workspace> others);
+
+// `changes` (found in the graph of the repository under review, whose nodes' ids are `ids`,
+// by position) with each node's index in `joined`, its join with the organization. The
+// repository under review keeps its ids there, so every node is found.
+[[nodiscard]] analyzer::ChangeSet rebase_changes(analyzer::ChangeSet changes,
+                                                 const std::vector<std::string>& ids,
+                                                 const graph::Graph& joined);
 
 }  // namespace blastgraph::org
