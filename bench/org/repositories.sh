@@ -24,20 +24,8 @@ work=$(mktemp -d)
 chmod 755 "$work"
 trap '"$postgres" stop "$work/pg" || true; rm -rf "$work"' EXIT
 
-# Median wall seconds and the largest RSS (MiB) of `runs` runs of "$@" (stdout to $work/out).
-measure() {
-  local times=() rss=0
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" ||
-      { cat "$work/err" >&2; exit 1; }
-    read -r seconds kib <"$work/time"
-    times+=("$seconds")
-    ((kib > rss)) && rss=$kib
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$median $((rss / 1024))"
-}
+# shellcheck source=measure.sh
+source "$(dirname "${BASH_SOURCE[0]}")/measure.sh"
 
 # The answer must reach every repository: the platform and each service repository.
 check_reach() {
@@ -78,7 +66,7 @@ for _ in $(seq "$runs"); do
   publish_once >/dev/null
   times+=("$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')")
 done
-publish=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+publish=$(printf '%s\n' "${times[@]}" | median)
 read -r from_db db_rss < <(measure "${score[@]}" --org "$url")
 check_reach
 

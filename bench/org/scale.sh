@@ -14,19 +14,8 @@ generate="$build/bench/org/org_generate"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Median wall seconds and the largest RSS (MiB) of `runs` runs of "$@".
-measure() {
-  local times=() rss=0
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
-    read -r seconds kib <"$work/time"
-    times+=("$seconds")
-    ((kib > rss)) && rss=$kib
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$median $((rss / 1024))"
-}
+# shellcheck source=measure.sh
+source "$(dirname "${BASH_SOURCE[0]}")/measure.sh"
 
 echo "| resources | services | files | MB | scan, 1 thread (s) | scan, 2 threads (s) | speed-up | RSS (MiB) |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
