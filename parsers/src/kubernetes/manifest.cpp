@@ -66,15 +66,23 @@ class ObjectReader {
   ManifestFile& m_file;
 };
 
+// apiVersion and kind as kubectl requires them: present, and not empty. A quoted `""` or an
+// empty tagged scalar (`kind: !!str`) is text YAML-wise, yet names no kind.
+bool has_type(yaml::Node root) {
+  yaml::Node api_version = root.find("apiVersion");
+  yaml::Node kind = root.find("kind");
+  return api_version.is_text() && !api_version.scalar().empty() && kind.is_text() &&
+         !kind.scalar().empty();
+}
+
 bool is_list_kind(std::string_view kind, yaml::Node root) {
   return kind.ends_with("List") && root.find("items").is_sequence();
 }
 
 void ObjectReader::read(yaml::Node root, std::size_t document_index, std::uint32_t first_line,
                         std::uint32_t last_line) {
-  yaml::Node kind = root.find("kind");
-  if (!root.find("apiVersion").is_text() || !kind.is_text()) return;  // not Kubernetes
-  if (is_list_kind(kind.scalar(), root)) {
+  if (!has_type(root)) return;  // not Kubernetes
+  if (is_list_kind(root.find("kind").scalar(), root)) {
     read_list(root.find("items"), document_index);
   } else {
     read_object(root, document_index, first_line, last_line);
@@ -84,7 +92,7 @@ void ObjectReader::read(yaml::Node root, std::size_t document_index, std::uint32
 void ObjectReader::read_list(yaml::Node items, std::size_t document_index) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     yaml::Node item = items.item(i);
-    if (!item.find("apiVersion").is_text() || !item.find("kind").is_text()) {
+    if (!has_type(item)) {
       warn(item, "k8s-list-item", "List item without apiVersion and kind is ignored");
       continue;
     }

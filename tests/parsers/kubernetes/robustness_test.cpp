@@ -77,5 +77,25 @@ TEST(Robustness, HelmActionPositionsCountLoneCarriageReturns) {
   EXPECT_EQ(warning->position.column, 18U);
 }
 
+// An empty kind or apiVersion, quoted or tagged, is no object, as kubectl says "Object 'Kind'
+// is missing" (found by fuzz_manifests: `kind: !!map` read as a kind of "").
+TEST(Robustness, AnEmptyKindOrApiVersionIsNoObject) {
+  for (std::string_view text : {"apiVersion: v1\nkind: ''\nmetadata: {name: a}\n",
+                                "apiVersion: v1\nkind: !!map\nmetadata: {name: a}\n",
+                                "apiVersion: v1\nkind: !!str\nmetadata: {name: a}\n",
+                                "apiVersion: \"\"\nkind: ConfigMap\nmetadata: {name: a}\n"}) {
+    EXPECT_TRUE(parse_manifests("e.yaml", text).objects.empty()) << text;
+  }
+  const auto list = parse_manifests(
+      "l.yaml",
+      "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: '', metadata: {name: a}}\n"
+      "- {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n");
+  ASSERT_EQ(list.objects.size(), 1U);
+  EXPECT_EQ(list.objects[0].name, "b");
+  ASSERT_EQ(list.diagnostics.size(), 1U);
+  EXPECT_EQ(list.diagnostics[0].code, "k8s-list-item");
+  EXPECT_EQ(list.diagnostics[0].position.line, 4U);
+}
+
 }  // namespace
 }  // namespace blastgraph::kubernetes
