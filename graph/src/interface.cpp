@@ -1,5 +1,6 @@
 #include "blastgraph/graph/interface.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace blastgraph::graph {
@@ -42,6 +43,12 @@ std::optional<ArnParts> parse_arn(std::string_view text) {
   }
   fields[4] = text.substr(from);
   return ArnParts{fields[0], fields[1], fields[2], fields[3], fields[4]};
+}
+
+bool is_account_id(std::string_view text) {
+  constexpr std::size_t k_account_digits = 12;
+  return text.size() == k_account_digits &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace blastgraph::graph

@@ -1,19 +1,9 @@
 // `accounts:` of the policy file: the AWS account each Terraform root deploys to, for the ARNs
 // its resources are offered under in an organization (README "Organization").
-#include <algorithm>
-
+#include "blastgraph/graph/interface.hpp"
 #include "config/sections.hpp"
 
 namespace blastgraph::analyzer::config {
-namespace {
-
-bool account_number(std::string_view text) {
-  constexpr std::size_t k_account_digits = 12;
-  return text.size() == k_account_digits &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-}  // namespace
 
 void read_accounts(Reader& reader, const yaml::Node& node,
                    std::map<std::string, std::string>& out) {
@@ -23,7 +13,7 @@ void read_accounts(Reader& reader, const yaml::Node& node,
     auto root = reader.read_string(key, "accounts: a Terraform root");
     auto account = reader.read_string(node.value(i), "accounts." + std::string(key.scalar()));
     if (!root || !account) continue;
-    if (!account_number(*account)) {
+    if (!graph::is_account_id(*account)) {
       reader.error(node.value(i), "config-value",
                    "accounts." + *root + ": '" + *account +
                        "' is not an AWS account (twelve digits; quote it)");

@@ -34,12 +34,6 @@ std::string assumed_account(const terraform_link::Instance& root, const terrafor
   return {};
 }
 
-bool account_number(std::string_view text) {
-  constexpr std::size_t k_account_digits = 12;
-  return text.size() == k_account_digits &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // The account a root names in a variable or local of a conventional name (`account_id`,
 // `aws_account_id`, `account`) whose value is statically twelve digits; "" otherwise.
 std::string named_account(const terraform_link::Instance& root) {
@@ -58,7 +52,7 @@ std::string named_account(const terraform_link::Instance& root) {
     }
     if (value == nullptr) continue;
     const auto text = terraform_link::static_string(root, *value);
-    if (text && account_number(*text)) return *text;
+    if (text && graph::is_account_id(*text)) return *text;
   }
   return {};
 }

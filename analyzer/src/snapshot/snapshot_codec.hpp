@@ -31,6 +31,15 @@ void put_load_options(ByteWriter& out, const LoadOptions& options);
 void put_strings(ByteWriter& out, const std::vector<std::string>& values);
 [[nodiscard]] std::vector<std::string> get_strings(ByteReader& in);
 
+// A list whose items take at least `min_bytes` each, read item by item with `get`; the count
+// is checked against the bytes left before anything is allocated.
+template <typename T, typename Get>
+std::vector<T> get_list(ByteReader& in, std::size_t min_bytes, Get get) {
+  std::vector<T> items(in.count(min_bytes));
+  for (T& item : items) get(item);
+  return items;
+}
+
 // An enumerator written as one byte; failed() when past `last`.
 template <typename Enum>
 Enum get_enum(ByteReader& in, Enum last) {

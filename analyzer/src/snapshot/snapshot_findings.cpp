@@ -15,14 +15,6 @@ SourcePosition get_position(ByteReader& in) {
   return position;
 }
 
-// A list whose items take at least `min_bytes` each, read item by item with `get`.
-template <typename T, typename Get>
-std::vector<T> get_list(ByteReader& in, std::size_t min_bytes, Get get) {
-  std::vector<T> items(in.count(min_bytes));
-  for (T& item : items) get(item);
-  return items;
-}
-
 void put_diagnostics(ByteWriter& out, const std::vector<Diagnostic>& diagnostics) {
   out.u64(diagnostics.size());
   for (const Diagnostic& d : diagnostics) {

@@ -13,12 +13,10 @@ void put_settings(ByteWriter& out, const std::vector<graph::Setting>& settings) 
 }
 
 std::vector<graph::Setting> get_settings(ByteReader& in) {
-  std::vector<graph::Setting> settings(in.count(4 + 4));
-  for (auto& setting : settings) {
+  return get_list<graph::Setting>(in, 4 + 4, [&](graph::Setting& setting) {
     setting.name = in.str();
     setting.value = in.str();
-  }
-  return settings;
+  });
 }
 
 void put_offers(ByteWriter& out, const std::vector<graph::Offer>& offers) {
@@ -32,14 +30,12 @@ void put_offers(ByteWriter& out, const std::vector<graph::Offer>& offers) {
 }
 
 std::vector<graph::Offer> get_offers(ByteReader& in) {
-  std::vector<graph::Offer> offers(in.count(4 * 3 + 8));
-  for (auto& offer : offers) {
+  return get_list<graph::Offer>(in, 4 * 3 + 8, [&](graph::Offer& offer) {
     offer.node = in.str();
     offer.type = in.str();
     offer.arn = in.str();
     offer.attributes = get_settings(in);
-  }
-  return offers;
+  });
 }
 
 void put_states(ByteWriter& out, const std::vector<graph::StateOffer>& states) {
@@ -53,14 +49,12 @@ void put_states(ByteWriter& out, const std::vector<graph::StateOffer>& states) {
 }
 
 std::vector<graph::StateOffer> get_states(ByteReader& in) {
-  std::vector<graph::StateOffer> states(in.count(4 * 2 + 8 * 2));
-  for (auto& state : states) {
+  return get_list<graph::StateOffer>(in, 4 * 2 + 8 * 2, [&](graph::StateOffer& state) {
     state.root = in.str();
     state.backend = in.str();
     state.settings = get_settings(in);
     state.outputs = get_strings(in);
-  }
-  return states;
+  });
 }
 
 void put_needs(ByteWriter& out, const std::vector<graph::Need>& needs) {
@@ -81,21 +75,20 @@ void put_needs(ByteWriter& out, const std::vector<graph::Need>& needs) {
 }
 
 std::vector<graph::Need> get_needs(ByteReader& in) {
-  std::vector<graph::Need> needs(in.count(4 + 1 + 1 + 4 + 4 + 8 + 1 + 4 + 4 + 4 + 1));
-  for (auto& need : needs) {
-    need.node = in.str();
-    need.edge = get_enum(in, graph::EdgeKind::acts_on);
-    need.kind = get_enum(in, graph::NeedKind::remote_state);
-    need.type = in.str();
-    need.value = in.str();
-    need.arguments = get_settings(in);
-    need.symbolic = in.u8() != 0;
-    need.evidence.file = in.str();
-    need.evidence.line = in.u32();
-    need.evidence.attribute = in.str();
-    need.evidence.weak = in.u8() != 0;
-  }
-  return needs;
+  return get_list<graph::Need>(in, 4 + 1 + 1 + 4 + 4 + 8 + 1 + 4 + 4 + 4 + 1,
+                               [&](graph::Need& need) {
+                                 need.node = in.str();
+                                 need.edge = get_enum(in, graph::EdgeKind::acts_on);
+                                 need.kind = get_enum(in, graph::NeedKind::remote_state);
+                                 need.type = in.str();
+                                 need.value = in.str();
+                                 need.arguments = get_settings(in);
+                                 need.symbolic = in.u8() != 0;
+                                 need.evidence.file = in.str();
+                                 need.evidence.line = in.u32();
+                                 need.evidence.attribute = in.str();
+                                 need.evidence.weak = in.u8() != 0;
+                               });
 }
 
 }  // namespace

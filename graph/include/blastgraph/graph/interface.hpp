@@ -106,6 +106,9 @@ struct ArnParts {
 // nullopt when `text` is not an ARN (fewer than six fields, or not starting with "arn:").
 [[nodiscard]] std::optional<ArnParts> parse_arn(std::string_view text);
 
+// An AWS account id: twelve digits.
+[[nodiscard]] bool is_account_id(std::string_view text);
+
 struct RepositoryInterface {
   std::vector<Offer> offers;       // by node
   std::vector<StateOffer> states;  // by root
