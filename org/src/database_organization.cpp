@@ -4,6 +4,7 @@
 #include "blastgraph/org/organization.hpp"
 #include "match_needs.hpp"
 #include "members.hpp"
+#include "offer_index.hpp"
 
 namespace blastgraph::org {
 
@@ -43,7 +44,13 @@ Result<store::PublishOutcome> publish_repository(store::Database& database,
       }
       outcome = store::PublishOutcome::replaced;
     }
-    auto others = publication.interfaces_except(record.name);
+    if (auto failed = publication.replace(record, workspace.graph, workspace.interface,
+                                          interface_keys(workspace.interface))) {
+      return failed;
+    }
+    // Only the repositories sharing a key can link with this one; of what they and it match,
+    // the links between two of them are stored already.
+    auto others = publication.counterparts(record.name);
     if (!others) return others.error();
     std::vector<Member> members;
     members.push_back({record.name, &workspace.interface, false});
@@ -52,7 +59,7 @@ Result<store::PublishOutcome> publish_repository(store::Database& database,
     std::erase_if(matches.links, [&](const graph::RepositoryLink& link) {
       return link.source_repository != record.name && link.target_repository != record.name;
     });
-    return publication.replace(record, workspace.graph, workspace.interface, matches.links);
+    return publication.add_links(matches.links);
   });
   if (error) return *error;
   return outcome;

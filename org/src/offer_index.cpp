@@ -1,5 +1,7 @@
 #include "offer_index.hpp"
 
+#include <algorithm>
+
 namespace blastgraph::org {
 namespace {
 
@@ -19,6 +21,26 @@ template <typename Map>
 const std::vector<OfferRef>& find_or_none(const Map& map, const std::string& key) {
   const auto it = map.find(key);
   return it == map.end() ? k_none : it->second;
+}
+
+// FNV-1a: a hash that is the same in every build, since keys are stored.
+std::int64_t stable_hash(std::string_view kind, std::string_view key) {
+  constexpr std::uint64_t k_offset = 14695981039346656037ULL;
+  constexpr std::uint64_t k_prime = 1099511628211ULL;
+  std::uint64_t hash = k_offset;
+  const auto add = [&](unsigned char byte) {
+    hash ^= byte;
+    hash *= k_prime;
+  };
+  for (const char c : kind) add(static_cast<unsigned char>(c));
+  add(0);
+  for (const char c : key) add(static_cast<unsigned char>(c));
+  return static_cast<std::int64_t>(hash);
+}
+
+void sort_unique(std::vector<std::int64_t>& keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 }
 
 }  // namespace
@@ -61,6 +83,45 @@ const std::vector<OfferRef>& OfferIndex::by_attribute(std::string_view type,
 
 const std::vector<OfferRef>& OfferIndex::by_backend(std::string_view backend) const {
   return find_or_none(m_backends, std::string(backend));
+}
+
+store::InterfaceKeys interface_keys(const graph::RepositoryInterface& interface) {
+  store::InterfaceKeys keys;
+  for (const auto& offer : interface.offers) {
+    if (auto key = arn_key(offer.arn); !key.empty())
+      keys.offered.push_back(stable_hash("arn", key));
+    for (const auto& attribute : offer.attributes) {
+      keys.offered.push_back(
+          stable_hash("attribute", attribute_key(offer.type, attribute.name, attribute.value)));
+    }
+  }
+  for (const auto& state : interface.states) {
+    keys.offered.push_back(stable_hash("state", state.backend));
+  }
+  for (const auto& need : interface.needs) {
+    if (need.symbolic) continue;
+    switch (need.kind) {
+      case graph::NeedKind::arn:
+        if (auto key = arn_key(need.value); !key.empty()) {
+          keys.needed.push_back(stable_hash("arn", key));
+        }
+        break;
+      case graph::NeedKind::lookup:
+        // As the matcher looks a lookup up: by each value of its first argument.
+        for (const auto& argument : need.arguments) {
+          if (argument.name != need.arguments.front().name) break;
+          keys.needed.push_back(
+              stable_hash("attribute", attribute_key(need.type, argument.name, argument.value)));
+        }
+        break;
+      case graph::NeedKind::remote_state:
+        keys.needed.push_back(stable_hash("state", need.type));
+        break;
+    }
+  }
+  sort_unique(keys.offered);
+  sort_unique(keys.needed);
+  return keys;
 }
 
 }  // namespace blastgraph::org

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "blastgraph/store/database.hpp"
 #include "members.hpp"
 
 namespace blastgraph::org {
@@ -38,5 +39,9 @@ class OfferIndex {
 
 // The key by_arn looks `arn` up under: "<service>:<resource>"; empty for no ARN.
 [[nodiscard]] std::string arn_key(std::string_view arn);
+
+// The keys of the index above, hashed, that `interface` offers and that its needs look up
+// (symbolic needs look nothing up): a need can meet an offer only when their keys are equal.
+[[nodiscard]] store::InterfaceKeys interface_keys(const graph::RepositoryInterface& interface);
 
 }  // namespace blastgraph::org

@@ -30,22 +30,9 @@ class TransactionPublication : public Publication {
         RepositoryRecord{name, rows->text(0, 0), std::stoll(rows->text(0, 1))});
   }
 
-  Result<std::vector<StoredInterface>> interfaces_except(const std::string& name) override {
-    auto rows = m_connection.query(
-        "SELECT name, interface::text FROM repositories WHERE name <> $1 ORDER BY name", {name});
-    if (!rows) return rows.error();
-    std::vector<StoredInterface> out;
-    for (int i = 0; i < rows->count(); ++i) {
-      auto interface = interface_from_json(rows->text(i, 1));
-      if (!interface) return Error{rows->text(i, 0) + ": " + interface.error().message};
-      out.push_back({rows->text(i, 0), std::move(*interface)});
-    }
-    return out;
-  }
-
   std::optional<Error> replace(const RepositoryRecord& record, const graph::Graph& graph,
                                const graph::RepositoryInterface& interface,
-                               const std::vector<graph::RepositoryLink>& links) override {
+                               const InterfaceKeys& keys) override {
     auto& db = m_connection;
     if (auto error = db.execute("DELETE FROM repositories WHERE name = $1", {record.name})) {
       return error;
@@ -70,13 +57,52 @@ class TransactionPublication : public Publication {
                                 edge_rows(graph, id))) {
       return error;
     }
-    return db.copy_in(
+    return db.copy_in("COPY interface_keys (repository_id, offered, key) FROM STDIN",
+                      key_rows(keys, id));
+  }
+
+  Result<std::vector<StoredInterface>> counterparts(const std::string& name) override {
+    auto rows = m_connection.query(
+        "SELECT r.name, r.interface::text FROM repositories r WHERE r.id IN ("
+        "  SELECT theirs.repository_id"
+        "    FROM repositories me"
+        "    JOIN interface_keys mine ON mine.repository_id = me.id"
+        "    JOIN interface_keys theirs"
+        "      ON theirs.key = mine.key AND theirs.offered <> mine.offered"
+        "   WHERE me.name = $1 AND theirs.repository_id <> me.id)"
+        " ORDER BY r.name",
+        {name});
+    if (!rows) return rows.error();
+    std::vector<StoredInterface> out;
+    for (int i = 0; i < rows->count(); ++i) {
+      auto interface = interface_from_json(rows->text(i, 1));
+      if (!interface) return Error{rows->text(i, 0) + ": " + interface.error().message};
+      out.push_back({rows->text(i, 0), std::move(*interface)});
+    }
+    return out;
+  }
+
+  std::optional<Error> add_links(const std::vector<graph::RepositoryLink>& links) override {
+    return m_connection.copy_in(
         "COPY links (source_repository, source_node, target_repository, target_node, kind, "
         "match, value, file, line, attribute) FROM STDIN",
         link_rows(links));
   }
 
  private:
+  static std::string key_rows(const InterfaceKeys& keys, const std::string& id) {
+    std::string out;
+    for (const bool offered : {true, false}) {
+      for (const auto key : offered ? keys.offered : keys.needed) {
+        out += id;
+        out += offered ? "\tt\t" : "\tf\t";
+        out += std::to_string(key);
+        out += '\n';
+      }
+    }
+    return out;
+  }
+
   static std::string link_rows(const std::vector<graph::RepositoryLink>& links) {
     std::string out;
     for (const auto& link : links) {

@@ -60,6 +60,13 @@ CREATE TABLE links (
   PRIMARY KEY (source_repository, source_node, target_repository, target_node, kind)
 );
 CREATE INDEX links_by_target ON links (target_repository, target_node);
+CREATE TABLE interface_keys (
+  repository_id bigint NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
+  offered boolean NOT NULL,
+  key bigint NOT NULL,
+  PRIMARY KEY (repository_id, offered, key)
+);
+CREATE INDEX interface_keys_by_key ON interface_keys (key, offered);
 CREATE VIEW dependencies AS
   SELECT r.name AS source_repository, s.id AS source_node,
          r.name AS target_repository, t.id AS target_node, e.kind

@@ -118,6 +118,57 @@ TEST(Stored, TheLinksTableHoldsEveryLinkBetweenTwoRepositories) {
   EXPECT_EQ(std::set<std::string>(stored.begin(), stored.end()), expected);
 }
 
+// The repositories a publish of `name` reads: its counterparts, inside a transaction that is
+// then rolled back.
+std::set<std::string> counterparts_of(store::Database& database, const std::string& name) {
+  std::set<std::string> names;
+  const auto rolled_back = database.publish([&](store::Publication& publication) {
+    auto others = publication.counterparts(name);
+    EXPECT_TRUE(others) << others.error().message;
+    if (others) {
+      for (const auto& other : *others) names.insert(other.name);
+    }
+    return std::optional<Error>(Error{"rolled back"});
+  });
+  EXPECT_TRUE(rolled_back);
+  return names;
+}
+
+TEST(Stored, APublishReadsOnlyTheRepositoriesItCanLinkWith) {
+  TestDatabase test;
+  auto database = connect(test);
+  ASSERT_TRUE(database.migrate());
+  publish_organization(database);
+  // A repository that offers what nobody looks up and needs nothing.
+  TempTree island;
+  island.write("main.tf", R"(
+resource "aws_sqs_queue" "jobs" {
+  name = "island-jobs"
+}
+)");
+  ASSERT_TRUE(org::publish_repository(database, load(island.root()), {"island", "c", 1}));
+  const auto joined =
+      org::join_repositories(load_repository("platform"), load_other_repositories("platform"));
+  for (const auto& name : k_org_repositories) {
+    const auto read = counterparts_of(database, name);
+    EXPECT_FALSE(read.contains("island")) << name;
+    EXPECT_FALSE(read.contains(name));
+    // Every repository it links with, whichever side needs.
+    for (const auto& link : joined.organization.links) {
+      if (link.source_repository == name) {
+        EXPECT_TRUE(read.contains(link.target_repository)) << link.source;
+      }
+      if (link.target_repository == name) {
+        EXPECT_TRUE(read.contains(link.source_repository)) << link.source;
+      }
+    }
+  }
+  EXPECT_TRUE(counterparts_of(database, "island").empty());
+  // The GitOps repository runs the services' roles, not the platform's: not read.
+  EXPECT_EQ(counterparts_of(database, "platform"),
+            (std::set<std::string>{"service-orders", "service-payments", "service-search"}));
+}
+
 std::string reach_query() {
   std::ifstream in(std::string(BLASTGRAPH_SOURCE_DIR) + "/store/sql/reach.sql");
   std::stringstream text;

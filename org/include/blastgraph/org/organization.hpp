@@ -39,8 +39,9 @@ namespace blastgraph::org {
 
 // Publishes `workspace`'s graph and interface as `record.name` at `record.commit`: in one
 // transaction its previous graph and every link touching it are replaced, the links computed
-// against the interfaces of every other stored repository. A stored graph of a later commit
-// (by commit time) is kept instead.
+// against the interfaces of the stored repositories it shares a key with (one offers what the
+// other looks up: store::InterfaceKeys), the only ones it can link with. A stored graph of a
+// later commit (by commit time) is kept instead.
 [[nodiscard]] Result<store::PublishOutcome> publish_repository(
     store::Database& database, const analyzer::Workspace& workspace,
     const store::RepositoryRecord& record);

@@ -55,6 +55,15 @@ enum class PublishOutcome {
   kept_newer,  // the stored graph is of a later commit: left as it was
 };
 
+// What a repository offers and needs, as 64-bit keys: two repositories can link only when one
+// offers a key the other needs. A publish finds the repositories it could link with through
+// these instead of reading every stored interface. Equal keys are a hint, never a link: the
+// interfaces are matched afterwards (a key may stand for several values).
+struct InterfaceKeys {
+  std::vector<std::int64_t> offered;  // sorted, unique
+  std::vector<std::int64_t> needed;   // sorted, unique
+};
+
 // The work of one publish, inside its transaction. Every call is an error when the server
 // refuses it; the transaction is then rolled back.
 class Publication {
@@ -62,13 +71,17 @@ class Publication {
   virtual ~Publication() = default;
   // The stored record of `name`, if any.
   [[nodiscard]] virtual Result<std::optional<RepositoryRecord>> stored(const std::string& name) = 0;
-  // Every stored repository's interface but `name`'s, by name.
-  [[nodiscard]] virtual Result<std::vector<StoredInterface>> interfaces_except(
+  // Replaces `record.name`'s graph, interface and keys, and deletes every link touching it.
+  [[nodiscard]] virtual std::optional<Error> replace(const RepositoryRecord& record,
+                                                     const graph::Graph& graph,
+                                                     const graph::RepositoryInterface& interface,
+                                                     const InterfaceKeys& keys) = 0;
+  // The interfaces of the other repositories that offer a key `name` needs or need a key it
+  // offers, by name (after replace).
+  [[nodiscard]] virtual Result<std::vector<StoredInterface>> counterparts(
       const std::string& name) = 0;
-  // Replaces `record.name`'s graph, interface and every link touching it.
-  [[nodiscard]] virtual std::optional<Error> replace(
-      const RepositoryRecord& record, const graph::Graph& graph,
-      const graph::RepositoryInterface& interface,
+  // Stores links between `name` and its counterparts (after replace).
+  [[nodiscard]] virtual std::optional<Error> add_links(
       const std::vector<graph::RepositoryLink>& links) = 0;
 };
 
