@@ -1,5 +1,8 @@
+#include <oneapi/tbb/parallel_for.h>
+
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <system_error>
 
 #include "blastgraph/analyzer/snapshot.hpp"
@@ -16,11 +19,17 @@ Result<std::vector<analyzer::Workspace>> load_snapshot_directory(const std::file
   }
   if (ec) return Error{dir.string() + ": " + ec.message()};
   std::sort(files.begin(), files.end());
+  // Read side by side; checked in file order, so the error shown is always the same one.
+  std::vector<std::optional<Result<analyzer::Workspace>>> loaded(files.size());
+  tbb::parallel_for(std::size_t{0}, files.size(), [&](std::size_t i) {
+    loaded[i] =
+        analyzer::load_snapshot(files[i], {}, dir, analyzer::SnapshotCheck::another_repository);
+  });
   std::vector<analyzer::Workspace> repositories;
   std::map<std::string, std::filesystem::path> seen;
-  for (const auto& file : files) {
-    auto workspace =
-        analyzer::load_snapshot(file, {}, dir, analyzer::SnapshotCheck::another_repository);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& file = files[i];
+    auto& workspace = *loaded[i];
     if (!workspace) return Error{workspace.error().message};
     if (!valid_repository_name(workspace->repository)) {
       return Error{file.string() + ": repository name '" + workspace->repository +

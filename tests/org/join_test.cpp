@@ -66,6 +66,84 @@ TEST(Join, AnArnWhoseAccountOneSideDoesNotKnowMatchesByNameAsWeakerEvidence) {
   EXPECT_TRUE(by_name->evidence.weak);
 }
 
+// The organization graph as a GraphBuilder makes it from the same repositories and links:
+// the reference the assembled join must equal, node by node and edge by edge.
+graph::Graph built_by_builder(const analyzer::Workspace& local,
+                              std::vector<analyzer::Workspace> others,
+                              const std::vector<graph::RepositoryLink>& links) {
+  std::sort(others.begin(), others.end(),
+            [](const auto& a, const auto& b) { return a.repository < b.repository; });
+  graph::GraphBuilder builder;
+  const auto add = [&](const analyzer::Workspace& workspace, bool under_review) {
+    const auto name = [&](std::string_view id) {
+      return under_review || id.empty() ? std::string(id)
+                                        : org::organization_id(workspace.repository, id);
+    };
+    for (auto node : workspace.graph.nodes()) {
+      node.id = name(node.id);
+      node.span.file = name(node.span.file);
+      if (!node.service.empty()) node.service = workspace.repository + ":" + node.service.str();
+      builder.add_node(std::move(node));
+    }
+    for (const auto& edge : workspace.graph.edges()) {
+      auto evidence = edge.evidence;
+      evidence.file = name(evidence.file);
+      builder.add_edge(name(workspace.graph.node(edge.source).id),
+                       name(workspace.graph.node(edge.target).id), edge.kind, evidence);
+    }
+  };
+  add(local, true);
+  for (const auto& other : others) {
+    if (other.repository != local.repository) add(other, false);
+  }
+  for (const auto& link : links)
+    builder.add_edge(link.source, link.target, link.edge, link.evidence);
+  return builder.build();
+}
+
+std::string describe(const graph::Node& node) {
+  return node.id + " " + std::string(graph::to_string(node.domain)) + " " + node.type.str() + " " +
+         std::string(graph::to_string(node.role)) + " " + node.service.str() + " " +
+         node.application.str() + " " + node.span.file.str() + ":" +
+         std::to_string(node.span.first_line) + "-" + std::to_string(node.span.last_line) + " " +
+         std::string(graph::to_string(node.criticality));
+}
+
+std::string describe(const graph::Graph& graph, const graph::Edge& edge) {
+  return graph.node(edge.source).id + " -> " + graph.node(edge.target).id + " " +
+         std::string(graph::to_string(edge.kind)) + " " + edge.evidence.file.str() + ":" +
+         std::to_string(edge.evidence.line) + " " + edge.evidence.attribute.str() +
+         (edge.evidence.weak ? " weak" : "");
+}
+
+TEST(Join, TheAssembledGraphIsTheOneABuilderMakes) {
+  for (const auto& name : k_org_repositories) {
+    const auto joined = join_with_others(name);
+    const auto expected = built_by_builder(load_repository(name), load_other_repositories(name),
+                                           joined.organization.links);
+    ASSERT_EQ(joined.graph.node_count(), expected.node_count()) << name;
+    for (std::size_t i = 0; i < expected.node_count(); ++i) {
+      const auto index = static_cast<graph::NodeIndex>(i);
+      ASSERT_EQ(describe(joined.graph.node(index)), describe(expected.node(index))) << name;
+    }
+    ASSERT_EQ(joined.graph.edge_count(), expected.edge_count()) << name;
+    for (std::size_t i = 0; i < expected.edge_count(); ++i) {
+      const auto index = static_cast<graph::EdgeIndex>(i);
+      ASSERT_EQ(describe(joined.graph, joined.graph.edge(index)),
+                describe(expected, expected.edge(index)))
+          << name;
+    }
+    // Each node's repository, from its id.
+    ASSERT_EQ(joined.organization.node_repository.size(), joined.graph.node_count());
+    for (std::size_t i = 0; i < joined.graph.node_count(); ++i) {
+      const auto& repository =
+          joined.organization.repositories[joined.organization.node_repository[i]];
+      const auto& id = joined.graph.nodes()[i].id;
+      EXPECT_EQ(repository == name, !id.starts_with(repository + "::")) << id;
+    }
+  }
+}
+
 TEST(Join, IdsFilesAndServicesNameTheirRepository) {
   const auto joined = join_with_others("platform");
   const auto& graph = joined.graph;
