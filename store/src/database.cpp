@@ -1,5 +1,7 @@
 #include "blastgraph/store/database.hpp"
 
+#include <oneapi/tbb/parallel_for.h>
+
 #include "connection.hpp"
 #include "graph_rows.hpp"
 #include "interface_json.hpp"
@@ -176,15 +178,21 @@ Result<std::vector<StoredRepository>> Database::load() {
   if (auto error = require_current_schema(db)) return *error;
   // One snapshot of the organization: a publish that commits meanwhile is not half seen.
   if (auto error = db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")) return *error;
-  auto read = [&]() -> Result<std::vector<StoredRepository>> {
+  // The rows are read one repository after another, then turned into graphs side by side.
+  struct Raw {
+    RepositoryRecord record;
+    std::string interface;
+    std::string nodes;
+    std::string edges;
+  };
+  auto read = [&]() -> Result<std::vector<Raw>> {
     auto rows = db.query(
         "SELECT id, name, commit_sha, committed_at, interface::text FROM repositories "
         "ORDER BY name");
     if (!rows) return rows.error();
-    std::vector<StoredRepository> out;
+    std::vector<Raw> out;
     for (int i = 0; i < rows->count(); ++i) {
       const auto id = std::to_string(std::stoll(rows->text(i, 0)));
-      const auto name = rows->text(i, 1);
       auto nodes = db.copy_out(
           "COPY (SELECT idx, id, domain, type, role, service, application, file, first_line, "
           "last_line, criticality FROM nodes WHERE repository_id = " +
@@ -195,18 +203,35 @@ Result<std::vector<StoredRepository>> Database::load() {
           "WHERE repository_id = " +
           id + ") TO STDOUT");
       if (!edges) return edges.error();
-      auto graph = graph_from_rows(*nodes, *edges);
-      if (!graph) return Error{name + ": " + graph.error().message};
-      auto interface = interface_from_json(rows->text(i, 4));
-      if (!interface) return Error{name + ": " + interface.error().message};
-      out.push_back({{name, rows->text(i, 2), std::stoll(rows->text(i, 3))},
-                     std::move(*graph),
-                     std::move(*interface)});
+      out.push_back({{rows->text(i, 1), rows->text(i, 2), std::stoll(rows->text(i, 3))},
+                     rows->text(i, 4),
+                     std::move(*nodes),
+                     std::move(*edges)});
     }
     return out;
   };
-  auto repositories = read();
-  (void)db.execute(repositories ? "COMMIT" : "ROLLBACK");
+  auto raw = read();
+  (void)db.execute(raw ? "COMMIT" : "ROLLBACK");
+  if (!raw) return raw.error();
+  std::vector<std::optional<Result<StoredRepository>>> parsed(raw->size());
+  tbb::parallel_for(std::size_t{0}, raw->size(), [&](std::size_t i) {
+    auto& repository = (*raw)[i];
+    const auto failed = [&](const Error& error) {
+      parsed[i] = Result<StoredRepository>(Error{repository.record.name + ": " + error.message});
+    };
+    auto graph = graph_from_rows(repository.nodes, repository.edges);
+    if (!graph) return failed(graph.error());
+    auto interface = interface_from_json(repository.interface);
+    if (!interface) return failed(interface.error());
+    parsed[i] =
+        StoredRepository{std::move(repository.record), std::move(*graph), std::move(*interface)};
+    repository = {};
+  });
+  std::vector<StoredRepository> repositories;
+  for (auto& repository : parsed) {
+    if (!*repository) return repository->error();
+    repositories.push_back(std::move(**repository));
+  }
   return repositories;
 }
 
