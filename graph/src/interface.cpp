@@ -13,6 +13,8 @@ std::string_view to_string(NeedKind kind) {
       return "lookup";
     case NeedKind::remote_state:
       return "remote_state";
+    case NeedKind::arn_pattern:
+      return "arn_pattern";
   }
   return "arn";
 }
@@ -27,6 +29,8 @@ std::string_view to_string(MatchKind kind) {
       return "lookup";
     case MatchKind::remote_state:
       return "remote_state";
+    case MatchKind::pattern:
+      return "pattern";
   }
   return "arn";
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "blastgraph/parsers/iam/wildcard.hpp"
 #include "offer_index.hpp"
 
 namespace blastgraph::org {
@@ -30,6 +31,26 @@ std::optional<MatchKind> arn_match(std::string_view need, std::string_view offer
   }
   if (n->account.empty() && o->account.empty()) return MatchKind::arn;  // S3: no account
   return known(n->account) && known(o->account) ? MatchKind::arn : MatchKind::name;
+}
+
+// A grant's pattern links at most this many offers, as in one repository (the IAM linker's
+// k_max_pattern_targets): past it the grant is too broad to say what it reaches.
+constexpr std::size_t k_max_pattern_offers = 16;
+
+// Whether the grant's resource pattern `pattern` matches the offered ARN `arn`, its objects
+// (`<arn>/*`) included; a region or account the offer does not know matches any.
+bool pattern_matches(std::string_view pattern, std::string_view arn) {
+  const auto p = graph::parse_arn(pattern);
+  const auto o = graph::parse_arn(arn);
+  if (!p || !o || p->service != o->service) return false;
+  const auto field = [](std::string_view wanted, std::string_view offered) {
+    return offered == "*" || iam::wildcard_match(wanted, offered, iam::CaseSensitivity::sensitive);
+  };
+  if (!field(p->partition, o->partition) || !field(p->region, o->region) ||
+      !field(p->account, o->account)) {
+    return false;
+  }
+  return field(p->resource, o->resource) || field(p->resource, std::string(o->resource) + "/*");
 }
 
 // Whether `offer` has, for each argument name of `need`, one of the values the need allows.
@@ -82,7 +103,16 @@ class Matcher {
           ++m_matches.symbolic;
           continue;
         }
-        if (!match(m, need)) ++m_matches.unmatched;
+        switch (match(m, need)) {
+          case Found::none:
+            ++m_matches.unmatched;
+            break;
+          case Found::too_many:
+            ++m_matches.symbolic;
+            break;
+          case Found::some:
+            break;
+        }
       }
     }
     auto& links = m_matches.links;
@@ -92,16 +122,42 @@ class Matcher {
   }
 
  private:
-  bool match(std::uint32_t from, const Need& need) {
+  enum class Found : std::uint8_t { none, some, too_many };
+
+  Found match(std::uint32_t from, const Need& need) {
+    const auto found = [](bool any) { return any ? Found::some : Found::none; };
     switch (need.kind) {
       case graph::NeedKind::arn:
-        return match_arn(from, need);
+        return found(match_arn(from, need));
       case graph::NeedKind::lookup:
-        return match_lookup(from, need);
+        return found(match_lookup(from, need));
       case graph::NeedKind::remote_state:
-        return match_state(from, need);
+        return found(match_state(from, need));
+      case graph::NeedKind::arn_pattern:
+        return match_pattern(from, need);
     }
-    return false;
+    return Found::none;
+  }
+
+  Found match_pattern(std::uint32_t from, const Need& need) {
+    const auto parts = graph::parse_arn(need.value);
+    if (!parts) return Found::none;
+    // Only `<literal>/*` reaches past an offered resource: its objects.
+    auto literal = literal_prefix(parts->resource);
+    if (literal.ends_with('/')) literal.remove_suffix(1);
+    std::vector<OfferRef> matched;
+    for (const auto ref : m_index.by_arn_prefix(parts->service, literal)) {
+      if (ref.member == from) continue;
+      const auto& offer = m_members[ref.member].interface->offers[ref.offer];
+      if (pattern_matches(need.value, offer.arn)) matched.push_back(ref);
+    }
+    if (matched.empty()) return Found::none;
+    if (matched.size() > k_max_pattern_offers) return Found::too_many;
+    for (const auto ref : matched) {
+      const auto& offer = m_members[ref.member].interface->offers[ref.offer];
+      link(from, need, ref.member, offer.node, MatchKind::pattern, need.value);
+    }
+    return Found::some;
   }
 
   bool match_arn(std::uint32_t from, const Need& need) {

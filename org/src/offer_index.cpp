@@ -1,6 +1,7 @@
 #include "offer_index.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace blastgraph::org {
 namespace {
@@ -38,12 +39,26 @@ std::int64_t stable_hash(std::string_view kind, std::string_view key) {
   return static_cast<std::int64_t>(hash);
 }
 
+// How many characters of a resource the pattern keys hold.
+constexpr std::size_t k_pattern_key_length = 4;
+
+std::int64_t pattern_key(std::string_view service, std::string_view resource_start) {
+  std::string key(service);
+  key += ':';
+  key += resource_start;
+  return stable_hash("arn-prefix", key);
+}
+
 void sort_unique(std::vector<std::int64_t>& keys) {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 }
 
 }  // namespace
+
+std::string_view literal_prefix(std::string_view pattern) {
+  return pattern.substr(0, std::min(pattern.find_first_of("*?"), pattern.size()));
+}
 
 std::string arn_key(std::string_view arn) {
   const auto parts = graph::parse_arn(arn);
@@ -59,7 +74,10 @@ OfferIndex::OfferIndex(const std::vector<Member>& members) {
     const auto& interface = *members[m].interface;
     for (std::uint32_t o = 0; o < interface.offers.size(); ++o) {
       const auto& offer = interface.offers[o];
-      if (auto key = arn_key(offer.arn); !key.empty()) m_arns[key].push_back({m, o});
+      if (auto key = arn_key(offer.arn); !key.empty()) {
+        m_arns[key].push_back({m, o});
+        m_arn_order.emplace_back(std::move(key), OfferRef{m, o});
+      }
       for (const auto& attribute : offer.attributes) {
         m_attributes[attribute_key(offer.type, attribute.name, attribute.value)].push_back({m, o});
       }
@@ -68,6 +86,10 @@ OfferIndex::OfferIndex(const std::vector<Member>& members) {
       m_backends[interface.states[s].backend].push_back({m, s});
     }
   }
+  std::sort(m_arn_order.begin(), m_arn_order.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second.member, a.second.offer) <
+           std::tie(b.first, b.second.member, b.second.offer);
+  });
 }
 
 const std::vector<OfferRef>& OfferIndex::by_arn(std::string_view arn) const {
@@ -81,6 +103,19 @@ const std::vector<OfferRef>& OfferIndex::by_attribute(std::string_view type,
   return find_or_none(m_attributes, attribute_key(type, attribute, value));
 }
 
+std::vector<OfferRef> OfferIndex::by_arn_prefix(std::string_view service,
+                                                std::string_view resource_prefix) const {
+  std::string prefix(service);
+  prefix += ':';
+  prefix += resource_prefix;
+  std::vector<OfferRef> out;
+  auto it =
+      std::lower_bound(m_arn_order.begin(), m_arn_order.end(), prefix,
+                       [](const auto& entry, const std::string& key) { return entry.first < key; });
+  for (; it != m_arn_order.end() && it->first.starts_with(prefix); ++it) out.push_back(it->second);
+  return out;
+}
+
 const std::vector<OfferRef>& OfferIndex::by_backend(std::string_view backend) const {
   return find_or_none(m_backends, std::string(backend));
 }
@@ -88,8 +123,17 @@ const std::vector<OfferRef>& OfferIndex::by_backend(std::string_view backend) co
 store::InterfaceKeys interface_keys(const graph::RepositoryInterface& interface) {
   store::InterfaceKeys keys;
   for (const auto& offer : interface.offers) {
-    if (auto key = arn_key(offer.arn); !key.empty())
+    if (auto key = arn_key(offer.arn); !key.empty()) {
       keys.offered.push_back(stable_hash("arn", key));
+      // What a grant's pattern looks it up by: the service and each of the first few
+      // characters of the resource (a pattern's literal part, cut as long).
+      const auto resource = std::string_view(key).substr(key.find(':') + 1);
+      const auto service = std::string_view(key).substr(0, key.find(':'));
+      for (std::size_t length = 0; length <= std::min(resource.size(), k_pattern_key_length);
+           ++length) {
+        keys.offered.push_back(pattern_key(service, resource.substr(0, length)));
+      }
+    }
     for (const auto& attribute : offer.attributes) {
       keys.offered.push_back(
           stable_hash("attribute", attribute_key(offer.type, attribute.name, attribute.value)));
@@ -116,6 +160,14 @@ store::InterfaceKeys interface_keys(const graph::RepositoryInterface& interface)
         break;
       case graph::NeedKind::remote_state:
         keys.needed.push_back(stable_hash("state", need.type));
+        break;
+      case graph::NeedKind::arn_pattern:
+        if (const auto parts = graph::parse_arn(need.value)) {
+          auto literal = literal_prefix(parts->resource);
+          if (literal.ends_with('/')) literal.remove_suffix(1);  // as match_needs looks it up
+          keys.needed.push_back(
+              pattern_key(parts->service, literal.substr(0, k_pattern_key_length)));
+        }
         break;
     }
   }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "blastgraph/store/database.hpp"
@@ -28,17 +29,25 @@ class OfferIndex {
   [[nodiscard]] const std::vector<OfferRef>& by_attribute(std::string_view type,
                                                           std::string_view attribute,
                                                           std::string_view value) const;
+  // Offers whose ARN's "<service>:<resource>" starts with `service` ":" `resource_prefix`, in
+  // that order: the candidates of a grant's pattern whose resource starts with that literal.
+  [[nodiscard]] std::vector<OfferRef> by_arn_prefix(std::string_view service,
+                                                    std::string_view resource_prefix) const;
   // States kept with `backend`.
   [[nodiscard]] const std::vector<OfferRef>& by_backend(std::string_view backend) const;
 
  private:
   std::unordered_map<std::string, std::vector<OfferRef>> m_arns;
+  std::vector<std::pair<std::string, OfferRef>> m_arn_order;  // by arn_key, for prefixes
   std::unordered_map<std::string, std::vector<OfferRef>> m_attributes;
   std::unordered_map<std::string, std::vector<OfferRef>> m_backends;
 };
 
 // The key by_arn looks `arn` up under: "<service>:<resource>"; empty for no ARN.
 [[nodiscard]] std::string arn_key(std::string_view arn);
+
+// The text of `pattern` before its first wildcard.
+[[nodiscard]] std::string_view literal_prefix(std::string_view pattern);
 
 // The keys of the index above, hashed, that `interface` offers and that its needs look up
 // (symbolic needs look nothing up): a need can meet an offer only when their keys are equal.

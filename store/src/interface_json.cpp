@@ -20,8 +20,8 @@ std::vector<graph::Setting> settings_from(const Json& json) {
 }
 
 graph::NeedKind need_kind(const std::string& name) {
-  for (const auto kind :
-       {graph::NeedKind::arn, graph::NeedKind::lookup, graph::NeedKind::remote_state}) {
+  for (const auto kind : {graph::NeedKind::arn, graph::NeedKind::lookup,
+                          graph::NeedKind::remote_state, graph::NeedKind::arn_pattern}) {
     if (graph::to_string(kind) == name) return kind;
   }
   throw std::invalid_argument("unknown need kind " + name);

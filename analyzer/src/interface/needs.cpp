@@ -78,6 +78,13 @@ bool symbolic_arn(std::string_view arn) {
          parts->resource.find_first_of("*?") != std::string_view::npos;
 }
 
+// True when the service of `arn` is written without wildcards.
+bool known_service(std::string_view arn) {
+  const auto parts = graph::parse_arn(arn);
+  return parts && !parts->service.empty() &&
+         parts->service.find_first_of("*?") == std::string_view::npos;
+}
+
 graph::Evidence evidence_of(const terraform::Block& block, const terraform::Value& value,
                             std::string_view attribute) {
   const Symbol file = value.file.empty() ? block.span.file : value.file;
@@ -254,13 +261,16 @@ std::vector<graph::Need> collect_external_needs(const graph::Graph& graph) {
     const auto& target = graph.node(edge.target);
     if (target.role != graph::Role::external || !target.id.starts_with("ext:arn:")) continue;
     const auto arn = std::string_view(target.id).substr(4);
-    if (symbolic_arn(arn) && edge.kind == graph::EdgeKind::acts_on) continue;
+    // A grant's pattern with a known service finds what it matches; the IAM linker made
+    // an edge of it only when its name holds a literal part.
+    const bool pattern = edge.kind == graph::EdgeKind::acts_on && symbolic_arn(arn);
+    if (pattern && !known_service(arn)) continue;
     graph::Need need;
     need.node = graph.node(edge.source).id;
     need.edge = edge.kind;
-    need.kind = graph::NeedKind::arn;
+    need.kind = pattern ? graph::NeedKind::arn_pattern : graph::NeedKind::arn;
     need.value = std::string(arn);
-    need.symbolic = symbolic_arn(arn);
+    need.symbolic = !pattern && symbolic_arn(arn);
     need.evidence = edge.evidence;
     out.push_back(std::move(need));
   }

@@ -133,6 +133,7 @@ std::string match_text(graph::MatchKind kind) {
     case graph::MatchKind::name: return "by name, an account unknown";
     case graph::MatchKind::lookup: return "by lookup";
     case graph::MatchKind::remote_state: return "by remote state";
+    case graph::MatchKind::pattern: return "by a grant's pattern";
   }
   return "by ARN";
 }

@@ -79,7 +79,7 @@ std::vector<graph::Need> get_needs(ByteReader& in) {
                                [&](graph::Need& need) {
                                  need.node = in.str();
                                  need.edge = get_enum(in, graph::EdgeKind::acts_on);
-                                 need.kind = get_enum(in, graph::NeedKind::remote_state);
+                                 need.kind = get_enum(in, graph::NeedKind::arn_pattern);
                                  need.type = in.str();
                                  need.value = in.str();
                                  need.arguments = get_settings(in);

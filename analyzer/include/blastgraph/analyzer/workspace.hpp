@@ -113,7 +113,8 @@ struct Organization {
   std::vector<graph::RepositoryLink> links;    // the edges between repositories, sorted
   std::size_t needs = 0;            // of every repository
   std::size_t unmatched_needs = 0;  // statically known, but no repository offers them
-  std::size_t symbolic_needs = 0;   // a part not statically known: matched nothing
+  // a part not statically known, or a grant's pattern too broad to link: matched nothing
+  std::size_t symbolic_needs = 0;
   [[nodiscard]] bool joined() const { return !repositories.empty(); }
 };
 

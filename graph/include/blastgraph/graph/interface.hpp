@@ -47,17 +47,22 @@ enum class NeedKind : std::uint8_t {
   arn,           // an ARN written as a value (a literal, or a static expression)
   lookup,        // a data source finding a resource by its arguments and filters
   remote_state,  // a `terraform_remote_state` read
+  // An IAM grant's resource pattern (`arn:aws:s3:::acme-*`): every offer whose ARN it
+  // matches, as in one repository up to a bound past which a grant is too broad to link.
+  arn_pattern,
 };
 
-[[nodiscard]] std::string_view to_string(NeedKind kind);  // "arn", "lookup", "remote_state"
+// "arn", "lookup", "remote_state", "arn_pattern"
+[[nodiscard]] std::string_view to_string(NeedKind kind);
 
 // A dependency on something the repository does not define.
 struct Need {
   std::string node;                     // the dependent node
   EdgeKind edge = EdgeKind::reference;  // the dependency's kind, as a local edge would have it
   NeedKind kind = NeedKind::arn;
-  std::string type;   // lookup: the resource type looked up; remote_state: the backend
-  std::string value;  // arn: the ARN, `*` for each part not statically known
+  std::string type;  // lookup: the resource type looked up; remote_state: the backend
+  // arn: the ARN, `*` for each part not statically known; arn_pattern: the pattern
+  std::string value;
   // lookup: argument and filter values (several of one name: any of them); remote_state:
   // the backend configuration. By name, then value.
   std::vector<Setting> arguments;
@@ -74,6 +79,7 @@ enum class MatchKind : std::uint8_t {
   name,          // the same ARN but for an account one side does not know: weaker evidence
   lookup,        // a data source's arguments and filters equal the resource's attributes
   remote_state,  // the same backend and state settings
+  pattern,       // an IAM grant's resource pattern matches the ARN
 };
 
 [[nodiscard]] std::string_view to_string(MatchKind kind);  // "arn", "name", ...
