@@ -142,11 +142,8 @@ class Matcher {
   Found match_pattern(std::uint32_t from, const Need& need) {
     const auto parts = graph::parse_arn(need.value);
     if (!parts) return Found::none;
-    // Only `<literal>/*` reaches past an offered resource: its objects.
-    auto literal = literal_prefix(parts->resource);
-    if (literal.ends_with('/')) literal.remove_suffix(1);
     std::vector<OfferRef> matched;
-    for (const auto ref : m_index.by_arn_prefix(parts->service, literal)) {
+    for (const auto ref : m_index.by_arn_prefix(parts->service, pattern_prefix(parts->resource))) {
       if (ref.member == from) continue;
       const auto& offer = m_members[ref.member].interface->offers[ref.offer];
       if (pattern_matches(need.value, offer.arn)) matched.push_back(ref);

@@ -56,8 +56,11 @@ void sort_unique(std::vector<std::int64_t>& keys) {
 
 }  // namespace
 
-std::string_view literal_prefix(std::string_view pattern) {
-  return pattern.substr(0, std::min(pattern.find_first_of("*?"), pattern.size()));
+std::string_view pattern_prefix(std::string_view resource_pattern) {
+  auto literal = resource_pattern.substr(
+      0, std::min(resource_pattern.find_first_of("*?"), resource_pattern.size()));
+  if (literal.ends_with('/')) literal.remove_suffix(1);
+  return literal;
 }
 
 std::string arn_key(std::string_view arn) {
@@ -163,10 +166,8 @@ store::InterfaceKeys interface_keys(const graph::RepositoryInterface& interface)
         break;
       case graph::NeedKind::arn_pattern:
         if (const auto parts = graph::parse_arn(need.value)) {
-          auto literal = literal_prefix(parts->resource);
-          if (literal.ends_with('/')) literal.remove_suffix(1);  // as match_needs looks it up
-          keys.needed.push_back(
-              pattern_key(parts->service, literal.substr(0, k_pattern_key_length)));
+          keys.needed.push_back(pattern_key(
+              parts->service, pattern_prefix(parts->resource).substr(0, k_pattern_key_length)));
         }
         break;
     }

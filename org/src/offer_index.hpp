@@ -46,8 +46,9 @@ class OfferIndex {
 // The key by_arn looks `arn` up under: "<service>:<resource>"; empty for no ARN.
 [[nodiscard]] std::string arn_key(std::string_view arn);
 
-// The text of `pattern` before its first wildcard.
-[[nodiscard]] std::string_view literal_prefix(std::string_view pattern);
+// What a grant's resource pattern looks its candidates up by in by_arn_prefix: the text before
+// its first wildcard, less a last `/` (`acme-orders/*` names the objects of `acme-orders`).
+[[nodiscard]] std::string_view pattern_prefix(std::string_view resource_pattern);
 
 // The keys of the index above, hashed, that `interface` offers and that its needs look up
 // (symbolic needs look nothing up): a need can meet an offer only when their keys are equal.
