@@ -43,11 +43,20 @@ Renamed rename(const graph::Graph& graph, const Member& member) {
   const auto service_id = [&](std::string_view service) {
     return member.name + ":" + std::string(service);
   };
-  out.nodes.assign(graph.nodes().begin(), graph.nodes().end());
-  for (auto& node : out.nodes) {
-    node.id = member.id(node.id);
-    node.span.file = files(node.span.file, file_id);
-    if (!node.service.empty()) node.service = services(node.service, service_id);
+  out.nodes.reserve(graph.node_count());
+  for (const auto& original : graph.nodes()) {
+    // Field by field: the id is made once, not copied and then replaced.
+    Node& node = out.nodes.emplace_back();
+    node.id = member.id(original.id);
+    node.domain = original.domain;
+    node.type = original.type;
+    node.role = original.role;
+    node.service =
+        original.service.empty() ? original.service : services(original.service, service_id);
+    node.application = original.application;
+    node.span = original.span;
+    node.span.file = files(original.span.file, file_id);
+    node.criticality = original.criticality;
   }
   out.edges.assign(graph.edges().begin(), graph.edges().end());
   for (auto& edge : out.edges) edge.evidence.file = files(edge.evidence.file, file_id);
