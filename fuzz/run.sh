@@ -5,8 +5,9 @@
 # crash-*/leak-*/timeout-*. Usage (after `cmake --build --preset fuzz`):
 #   fuzz/run.sh [BUILD_DIR] [SECONDS|ci] [TARGET...]   e.g. fuzz/run.sh build/fuzz 600 fuzz_hcl
 # SECONDS runs each target that long from a random seed. `ci` runs a fixed number of inputs
-# from a fixed seed (about a minute each on two cores), so that a test run explores exactly
-# what the last one did and fails only when the code changed.
+# from a fixed seed (about a minute each on two cores), so that runs on one machine explore
+# nearly the same inputs. libFuzzer reads its seed files in directory order, so another machine
+# may explore others and find what a local run did not: keep its reproducer as a regression.
 set -euo pipefail
 artifacts="${FUZZ_ARTIFACTS:-$PWD}/"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
