@@ -96,4 +96,8 @@ std::optional<Graph> assemble_graph(std::vector<Node> nodes, std::vector<Edge> e
   return graph;
 }
 
+GraphParts take_apart(Graph graph) {
+  return {std::move(graph.m_storage->nodes), std::move(graph.m_storage->edges)};
+}
+
 }  // namespace blastgraph::graph

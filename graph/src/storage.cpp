@@ -1,5 +1,7 @@
 #include "storage.hpp"
 
+#include <oneapi/tbb/parallel_invoke.h>
+
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -75,8 +77,9 @@ Csr make_reverse(const std::vector<Edge>& edges, NodeIndex node_count) {
 Graph::Storage make_storage(std::vector<Node> nodes, std::vector<Edge> edges) {
   const auto node_count = static_cast<NodeIndex>(nodes.size());
   Graph::Storage storage;
-  storage.forward = make_forward(edges, node_count);
-  storage.reverse = make_reverse(edges, node_count);
+  // The two directions are independent: built side by side.
+  tbb::parallel_invoke([&] { storage.forward = make_forward(edges, node_count); },
+                       [&] { storage.reverse = make_reverse(edges, node_count); });
   storage.nodes = std::move(nodes);
   storage.edges = std::move(edges);
   return storage;

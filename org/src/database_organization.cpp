@@ -4,7 +4,7 @@
 #include "blastgraph/org/organization.hpp"
 #include "match_needs.hpp"
 #include "members.hpp"
-#include "offer_index.hpp"
+#include "interface_keys.hpp"
 
 namespace blastgraph::org {
 

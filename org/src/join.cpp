@@ -19,9 +19,10 @@ analyzer::Workspace join_repositories(analyzer::Workspace local,
   for (const auto& other : others) members.push_back({other.repository, &other.interface, false});
 
   auto matches = match_needs(members);
-  std::vector<const graph::Graph*> graphs{&local.graph};
-  for (const auto& other : others) graphs.push_back(&other.graph);
-  auto joined = join_graphs(graphs, members, matches.links);
+  std::vector<graph::Graph> graphs;
+  graphs.push_back(std::move(local.graph));
+  for (auto& other : others) graphs.push_back(std::move(other.graph));
+  auto joined = join_graphs(std::move(graphs), members, matches.links);
 
   analyzer::Organization organization;
   for (const auto& member : members) organization.repositories.push_back(member.name);

@@ -14,13 +14,6 @@ using graph::Edge;
 using graph::Node;
 using graph::NodeIndex;
 
-// A member's nodes and edges as the organization names them; edges still by the member's
-// own node indexes.
-struct Renamed {
-  std::vector<Node> nodes;
-  std::vector<Edge> edges;
-};
-
 // Renames each distinct symbol once: a repository names few files and services.
 class SymbolRenamer {
  public:
@@ -35,32 +28,23 @@ class SymbolRenamer {
   std::unordered_map<const char*, Symbol> m_done;  // equal texts share one address
 };
 
-Renamed rename(const graph::Graph& graph, const Member& member) {
-  Renamed out;
+// A member's nodes and edges renamed in place as the organization names them; edges still by
+// the member's own node indexes.
+void rename(graph::GraphParts& parts, const Member& member) {
   SymbolRenamer files;
   SymbolRenamer services;
   const auto file_id = [&](std::string_view file) { return member.id(file); };
   const auto service_id = [&](std::string_view service) {
     return member.name + ":" + std::string(service);
   };
-  out.nodes.reserve(graph.node_count());
-  for (const auto& original : graph.nodes()) {
-    // Field by field: the id is made once, not copied and then replaced.
-    Node& node = out.nodes.emplace_back();
-    node.id = member.id(original.id);
-    node.domain = original.domain;
-    node.type = original.type;
-    node.role = original.role;
-    node.service =
-        original.service.empty() ? original.service : services(original.service, service_id);
-    node.application = original.application;
-    node.span = original.span;
-    node.span.file = files(original.span.file, file_id);
-    node.criticality = original.criticality;
+  for (auto& node : parts.nodes) {
+    if (!node.service.empty()) node.service = services(node.service, service_id);
+    if (member.under_review) continue;  // keeps its own ids and files
+    node.id = member.id(node.id);
+    node.span.file = files(node.span.file, file_id);
   }
-  out.edges.assign(graph.edges().begin(), graph.edges().end());
-  for (auto& edge : out.edges) edge.evidence.file = files(edge.evidence.file, file_id);
-  return out;
+  if (member.under_review) return;
+  for (auto& edge : parts.edges) edge.evidence.file = files(edge.evidence.file, file_id);
 }
 
 struct NodeRef {
@@ -71,7 +55,7 @@ struct NodeRef {
 // Every node in id order. Another repository's nodes are one run each ("<repo>::" starts all
 // of its ids, and no such prefix starts another), so the runs are put in order by their first
 // ids, and the repository under review, whose ids may fall anywhere, is merged in.
-std::vector<NodeRef> node_order(const std::vector<Renamed>& renamed,
+std::vector<NodeRef> node_order(const std::vector<graph::GraphParts>& renamed,
                                 const std::vector<Member>& members) {
   const auto id_of = [&](NodeRef ref) -> const std::string& {
     return renamed[ref.member].nodes[ref.index].id;
@@ -110,40 +94,38 @@ std::vector<NodeRef> node_order(const std::vector<Renamed>& renamed,
   return order;
 }
 
-// `edges` sorted by (source, target, kind), of edges alike only the one with the smallest
-// evidence kept: a counting sort by source, then each source's few edges sorted.
-std::vector<Edge> in_graph_order(std::vector<Edge> edges, std::size_t node_count) {
-  std::vector<std::size_t> start(node_count + 1, 0);
-  for (const auto& edge : edges) ++start[edge.source + 1];
-  for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
-  std::vector<Edge> sorted(edges.size());
-  auto next = start;
-  for (auto& edge : edges) sorted[next[edge.source]++] = std::move(edge);
+// Each source's edges (a counting sort has put them in place) sorted by (target, kind), and of
+// edges alike only the one with the smallest evidence kept.
+void sort_rows(std::vector<Edge>& edges, const std::vector<std::size_t>& start) {
   const auto before = [](const Edge& a, const Edge& b) {
     return std::tie(a.target, a.kind, a.evidence) < std::tie(b.target, b.kind, b.evidence);
   };
-  for (std::size_t n = 0; n < node_count; ++n) {
-    std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(start[n]),
-              sorted.begin() + static_cast<std::ptrdiff_t>(start[n + 1]), before);
+  for (std::size_t n = 0; n + 1 < start.size(); ++n) {
+    std::sort(edges.begin() + static_cast<std::ptrdiff_t>(start[n]),
+              edges.begin() + static_cast<std::ptrdiff_t>(start[n + 1]), before);
   }
   const auto alike = [](const Edge& a, const Edge& b) {
     return a.source == b.source && a.target == b.target && a.kind == b.kind;
   };
-  sorted.erase(std::unique(sorted.begin(), sorted.end(), alike), sorted.end());
-  return sorted;
+  edges.erase(std::unique(edges.begin(), edges.end(), alike), edges.end());
 }
 
 }  // namespace
 
-JoinedGraph join_graphs(const std::vector<const graph::Graph*>& graphs,
-                        const std::vector<Member>& members,
+JoinedGraph join_graphs(std::vector<graph::Graph> graphs, const std::vector<Member>& members,
                         const std::vector<graph::RepositoryLink>& links) {
-  std::vector<Renamed> renamed(members.size());
-  tbb::parallel_for(std::size_t{0}, members.size(),
-                    [&](std::size_t m) { renamed[m] = rename(*graphs[m], members[m]); });
+  std::vector<graph::GraphParts> renamed(members.size());
+  tbb::parallel_for(std::size_t{0}, members.size(), [&](std::size_t m) {
+    renamed[m] = graph::take_apart(std::move(graphs[m]));
+    rename(renamed[m], members[m]);
+  });
+  std::size_t node_count = 0;
+  for (const auto& parts : renamed) node_count += parts.nodes.size();
 
   JoinedGraph joined;
   std::vector<Node> nodes;
+  nodes.reserve(node_count);
+  joined.node_repository.reserve(node_count);
   std::vector<std::vector<NodeIndex>> index(members.size());
   for (std::size_t m = 0; m < members.size(); ++m) index[m].resize(renamed[m].nodes.size());
   for (const auto ref : node_order(renamed, members)) {
@@ -157,15 +139,6 @@ JoinedGraph join_graphs(const std::vector<const graph::Graph*>& graphs,
     joined.node_repository.push_back(ref.member);
   }
 
-  std::vector<Edge> edges;
-  for (std::size_t m = 0; m < members.size(); ++m) {
-    for (auto& edge : renamed[m].edges) {
-      edge.source = index[m][edge.source];
-      edge.target = index[m][edge.target];
-      if (edge.source != edge.target) edges.push_back(std::move(edge));
-    }
-    renamed[m] = {};
-  }
   const auto find = [&](const std::string& id) {
     const auto it =
         std::lower_bound(nodes.begin(), nodes.end(), id,
@@ -173,13 +146,39 @@ JoinedGraph join_graphs(const std::vector<const graph::Graph*>& graphs,
     return it != nodes.end() && it->id == id ? static_cast<NodeIndex>(it - nodes.begin())
                                              : graph::k_no_node;
   };
+  std::vector<Edge> linked;
   for (const auto& link : links) {
     const auto source = find(link.source);
     const auto target = find(link.target);
     if (source == graph::k_no_node || target == graph::k_no_node || source == target) continue;
-    edges.push_back(Edge{source, target, link.edge, link.evidence});
+    linked.push_back(Edge{source, target, link.edge, link.evidence});
   }
-  edges = in_graph_order(std::move(edges), nodes.size());
+  // Edges in graph order: a counting sort on the new source as they are renumbered, then
+  // each source's few edges sorted.
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    for (auto& edge : renamed[m].edges) {
+      edge.source = index[m][edge.source];
+      edge.target = index[m][edge.target];
+    }
+  }
+  std::vector<std::size_t> start(nodes.size() + 1, 0);
+  const auto count = [&](const Edge& edge) {
+    if (edge.source != edge.target) ++start[edge.source + 1];
+  };
+  for (const auto& parts : renamed) std::for_each(parts.edges.begin(), parts.edges.end(), count);
+  std::for_each(linked.begin(), linked.end(), count);
+  for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+  std::vector<Edge> edges(start.back());
+  auto next = start;
+  const auto place = [&](Edge& edge) {
+    if (edge.source != edge.target) edges[next[edge.source]++] = std::move(edge);
+  };
+  for (auto& parts : renamed) {
+    std::for_each(parts.edges.begin(), parts.edges.end(), place);
+    parts = {};
+  }
+  std::for_each(linked.begin(), linked.end(), place);
+  sort_rows(edges, start);
   auto graph = graph::assemble_graph(std::move(nodes), std::move(edges));
   // The order is built to be a graph's; a failure here is a defect, not bad input.
   if (!graph) throw std::logic_error("join_graphs: nodes or edges out of order");

@@ -18,11 +18,12 @@ struct JoinedGraph {
   std::vector<std::uint32_t> node_repository;  // by node: its member's position
 };
 
-// `graphs[i]` is `members[i]`'s graph. Nodes are renamed as their member names them (services
+// `graphs[i]` is `members[i]`'s graph, taken apart into the joined one. Nodes are renamed as their
+// member names them (services
 // `<repo>:<service>`); `links` become edges between them (one naming an id that is in no graph
 // is left out). Of two nodes with one id, the first member's is kept; of two edges alike, the
 // one with the smallest evidence, as GraphBuilder does.
-[[nodiscard]] JoinedGraph join_graphs(const std::vector<const graph::Graph*>& graphs,
+[[nodiscard]] JoinedGraph join_graphs(std::vector<graph::Graph> graphs,
                                       const std::vector<Member>& members,
                                       const std::vector<graph::RepositoryLink>& links);
 

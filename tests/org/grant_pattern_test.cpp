@@ -9,7 +9,7 @@
 
 #include "analyzer_test_support.hpp"
 #include "blastgraph/org/organization.hpp"
-#include "offer_index.hpp"
+#include "interface_keys.hpp"
 #include "org_test_support.hpp"
 
 namespace blastgraph::testing {
@@ -124,6 +124,49 @@ TEST(GrantPattern, AGrantMatchingMoreThanSixteenOffersLinksNothing) {
   EXPECT_TRUE(pattern_targets(joined).empty());
   EXPECT_EQ(joined.organization.symbolic_needs, 1U);
   EXPECT_EQ(joined.organization.unmatched_needs, 0U);
+}
+
+// The grant's repository joined with a repository of `first` buckets and one of `second`.
+analyzer::Workspace join_grant_with(const TempTree& reports, const std::vector<std::string>& first,
+                                    const std::vector<std::string>& second) {
+  TempTree data_a;
+  write_buckets(data_a, first);
+  TempTree data_b;
+  write_buckets(data_b, second);
+  std::vector<analyzer::Workspace> others;
+  others.push_back(repository(data_a, "data-a"));
+  others.push_back(repository(data_b, "data-b"));
+  return org::join_repositories(repository(reports, "reports"), std::move(others));
+}
+
+TEST(GrantPattern, TheBoundCountsTheOffersOfEveryRepository) {
+  TempTree reports;
+  write_grant(reports, "arn:aws:s3:::acme-*/*");
+  std::vector<std::string> first;
+  std::vector<std::string> second;
+  for (int i = 0; i < 9; ++i) first.push_back("acme-" + std::to_string(100 + i));
+  for (int i = 9; i < 17; ++i) second.push_back("acme-" + std::to_string(100 + i));
+  const auto joined = join_grant_with(reports, first, second);
+  EXPECT_TRUE(pattern_targets(joined).empty());
+  EXPECT_EQ(joined.organization.symbolic_needs, 1U);
+
+  // One bucket fewer, and every one of them is reached, from both repositories.
+  second.pop_back();
+  const auto linked = join_grant_with(reports, first, second);
+  EXPECT_EQ(pattern_targets(linked).size(), 16U);
+  EXPECT_EQ(linked.organization.symbolic_needs, 0U);
+}
+
+TEST(GrantPattern, ALiteralShorterThanTheKeyStillFindsItsBuckets) {
+  TempTree reports;
+  write_grant(reports, "arn:aws:s3:::ac*");
+  TempTree data;
+  write_buckets(data, {"ac", "acme-orders", "ab", "a"});
+  std::vector<analyzer::Workspace> others;
+  others.push_back(repository(data, "data"));
+  const auto joined = org::join_repositories(repository(reports, "reports"), std::move(others));
+  EXPECT_EQ(pattern_targets(joined), (std::set<std::string>{"data::.:aws_s3_bucket.ac",
+                                                            "data::.:aws_s3_bucket.acme-orders"}));
 }
 
 TEST(GrantPattern, APatternMatchingNothingIsUnmatched) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "blastgraph/graph/interface.hpp"
 #include "iam_terraform/arn_index.hpp"
 #include "iam_terraform/edges.hpp"
 #include "iam_terraform/identity_scope.hpp"
@@ -16,7 +17,7 @@ namespace {
 // resource type (the catalogue's ARN templates), and a statement whose patterns match more
 // than this many resources of the tree gives no pattern edges at all, only a note: an
 // administrator grant would otherwise make every resource reach every admin role.
-constexpr std::size_t k_max_pattern_targets = 16;
+constexpr std::size_t k_max_pattern_targets = graph::k_max_pattern_links;
 
 struct Target {
   const ResourceArn* resource;

@@ -40,7 +40,7 @@ ServiceImpact impact_for(const graph::Graph& graph, const graph::Reach& reach,
 
 // Every service with a reached resource, changed nodes included, with one shortest path.
 std::vector<ServiceImpact> service_impacts(const graph::Graph& graph, const graph::Reach& reach) {
-  std::map<std::string, std::pair<graph::NodeIndex, std::size_t>> by_service;  // first, count
+  std::map<Symbol, std::pair<graph::NodeIndex, std::size_t>> by_service;  // first, count
   for (auto index : reach.nodes) {  // ascending (distance, index): the first seen is nearest
     const auto& node = graph.node(index);
     if (node.role != graph::Role::resource || node.service.empty()) continue;

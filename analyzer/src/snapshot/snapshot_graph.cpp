@@ -47,12 +47,13 @@ StringTable collect_strings(const graph::Graph& graph) {
   return table;
 }
 
-const std::string& lookup(ByteReader& in, const std::vector<std::string>& table) {
-  static const std::string k_none;
+// The table is read into symbols once, so that a node or edge copies its names, not interns
+// them again.
+Symbol lookup(ByteReader& in, const std::vector<Symbol>& table) {
   const std::uint32_t index = in.u32();
   if (index < table.size()) return table[index];
   in.fail();
-  return k_none;
+  return {};
 }
 
 // The fewest bytes a node takes, to bound counts read from a damaged file; every edge takes
@@ -96,8 +97,7 @@ void put_graph(ByteWriter& out, const graph::Graph& graph) {
 
 namespace {
 
-void get_nodes(ByteReader& in, const std::vector<std::string>& table,
-               std::vector<graph::Node>& nodes) {
+void get_nodes(ByteReader& in, const std::vector<Symbol>& table, std::vector<graph::Node>& nodes) {
   for (graph::Node& node : nodes) {
     node.id = in.str();
     node.domain = get_enum(in, graph::Domain::external);
@@ -115,7 +115,7 @@ void get_nodes(ByteReader& in, const std::vector<std::string>& table,
 
 // Edges are records of one size, so ranges of them are read in parallel; false when one is
 // damaged.
-bool get_edges(std::string_view bytes, const std::vector<std::string>& table,
+bool get_edges(std::string_view bytes, const std::vector<Symbol>& table,
                std::vector<graph::Edge>& edges) {
   std::atomic<bool> damaged = false;
   using Range = tbb::blocked_range<std::size_t>;
@@ -141,8 +141,8 @@ bool get_edges(std::string_view bytes, const std::vector<std::string>& table,
 }  // namespace
 
 std::optional<graph::Graph> get_graph(ByteReader& in) {
-  std::vector<std::string> table(in.count(4));
-  for (std::string& value : table) value = in.str();
+  std::vector<Symbol> table(in.count(4));
+  for (Symbol& value : table) value = in.str();
   std::vector<graph::Node> nodes(in.count(k_min_node_bytes));
   const std::string_view node_bytes = in.bytes(in.count(1));
   std::vector<graph::Edge> edges(in.count(k_edge_bytes));

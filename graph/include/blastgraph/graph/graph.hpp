@@ -16,6 +16,8 @@
 
 namespace blastgraph::graph {
 
+struct GraphParts;
+
 class Graph {
  public:
   Graph();
@@ -50,6 +52,7 @@ class Graph {
  private:
   friend class GraphBuilder;
   friend std::optional<Graph> assemble_graph(std::vector<Node> nodes, std::vector<Edge> edges);
+  friend GraphParts take_apart(Graph graph);
   std::unique_ptr<Storage> m_storage;
 };
 
@@ -102,5 +105,15 @@ class GraphBuilder {
 // endpoints in range and source != target. Skips the builder's sorting and id lookups (for
 // reading back what was written). nullopt when any of that does not hold.
 [[nodiscard]] std::optional<Graph> assemble_graph(std::vector<Node> nodes, std::vector<Edge> edges);
+
+// A graph's nodes and edges in its order, as nodes() and edges() give them.
+struct GraphParts {
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+};
+
+// The nodes and edges of `graph`, moved out of it rather than copied (for assembling a larger
+// graph from it); its adjacency is freed.
+[[nodiscard]] GraphParts take_apart(Graph graph);
 
 }  // namespace blastgraph::graph

@@ -4,6 +4,7 @@
 // elsewhere. Joining repositories links each need to the offers it names, by exact identity.
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -51,6 +52,10 @@ enum class NeedKind : std::uint8_t {
   // matches, as in one repository up to a bound past which a grant is too broad to link.
   arn_pattern,
 };
+
+// A grant's pattern links at most this many resources, within one repository as across
+// them: past it the grant is too broad to say what it reaches, and gives no edge.
+inline constexpr std::size_t k_max_pattern_links = 16;
 
 // "arn", "lookup", "remote_state", "arn_pattern"
 [[nodiscard]] std::string_view to_string(NeedKind kind);
