@@ -1,6 +1,8 @@
 #include "blastgraph/store/database.hpp"
 
-#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_group.h>
+
+#include <optional>
 
 #include "connection.hpp"
 #include "graph_rows.hpp"
@@ -15,6 +17,25 @@ struct Database::State {
 };
 
 namespace {
+
+// A stored repository's rows, as read.
+struct RepositoryRows {
+  RepositoryRecord record;
+  std::string interface;
+  std::string nodes;
+  std::string edges;
+};
+
+Result<StoredRepository> repository_from_rows(RepositoryRows rows) {
+  const auto failed = [&](const Error& error) {
+    return Error{rows.record.name + ": " + error.message};
+  };
+  auto graph = graph_from_rows(rows.nodes, rows.edges);
+  if (!graph) return failed(graph.error());
+  auto interface = interface_from_json(rows.interface);
+  if (!interface) return failed(interface.error());
+  return StoredRepository{std::move(rows.record), std::move(*graph), std::move(*interface)};
+}
 
 // Publishes take this lock for their whole transaction: one at a time.
 constexpr const char* k_publish_lock = "SELECT pg_advisory_xact_lock(4242000002)";
@@ -178,21 +199,22 @@ Result<std::vector<StoredRepository>> Database::load() {
   if (auto error = require_current_schema(db)) return *error;
   // One snapshot of the organization: a publish that commits meanwhile is not half seen.
   if (auto error = db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")) return *error;
-  // The rows are read one repository after another, then turned into graphs side by side.
-  struct Raw {
-    RepositoryRecord record;
-    std::string interface;
-    std::string nodes;
-    std::string edges;
-  };
-  auto read = [&]() -> Result<std::vector<Raw>> {
+  // Each repository's rows become its graph while the next one's are read: reading waits on
+  // the server, parsing on this process.
+  std::vector<RepositoryRows> read;
+  std::vector<std::optional<Result<StoredRepository>>> parsed;
+  tbb::task_group parsing;
+  auto read_all = [&]() -> std::optional<Error> {
     auto rows = db.query(
         "SELECT id, name, commit_sha, committed_at, interface::text FROM repositories "
         "ORDER BY name");
     if (!rows) return rows.error();
-    std::vector<Raw> out;
-    for (int i = 0; i < rows->count(); ++i) {
-      const auto id = std::to_string(std::stoll(rows->text(i, 0)));
+    const auto count = static_cast<std::size_t>(rows->count());
+    read.resize(count);  // sized before any parse starts: never moved under one
+    parsed.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const int row = static_cast<int>(i);
+      const auto id = std::to_string(std::stoll(rows->text(row, 0)));
       auto nodes = db.copy_out(
           "COPY (SELECT idx, id, domain, type, role, service, application, file, first_line, "
           "last_line, criticality FROM nodes WHERE repository_id = " +
@@ -203,30 +225,22 @@ Result<std::vector<StoredRepository>> Database::load() {
           "WHERE repository_id = " +
           id + ") TO STDOUT");
       if (!edges) return edges.error();
-      out.push_back({{rows->text(i, 1), rows->text(i, 2), std::stoll(rows->text(i, 3))},
-                     rows->text(i, 4),
-                     std::move(*nodes),
-                     std::move(*edges)});
+      read[i] = {{rows->text(row, 1), rows->text(row, 2), std::stoll(rows->text(row, 3))},
+                 rows->text(row, 4),
+                 std::move(*nodes),
+                 std::move(*edges)};
+      parsing.run([&read, &parsed, i] {
+        parsed[i] = repository_from_rows(std::move(read[i]));
+        read[i] = {};
+      });
     }
-    return out;
+    return std::nullopt;
   };
-  auto raw = read();
-  (void)db.execute(raw ? "COMMIT" : "ROLLBACK");
-  if (!raw) return raw.error();
-  std::vector<std::optional<Result<StoredRepository>>> parsed(raw->size());
-  tbb::parallel_for(std::size_t{0}, raw->size(), [&](std::size_t i) {
-    auto& repository = (*raw)[i];
-    const auto failed = [&](const Error& error) {
-      parsed[i] = Result<StoredRepository>(Error{repository.record.name + ": " + error.message});
-    };
-    auto graph = graph_from_rows(repository.nodes, repository.edges);
-    if (!graph) return failed(graph.error());
-    auto interface = interface_from_json(repository.interface);
-    if (!interface) return failed(interface.error());
-    parsed[i] =
-        StoredRepository{std::move(repository.record), std::move(*graph), std::move(*interface)};
-    repository = {};
-  });
+  const auto failed = read_all();
+  parsing.wait();
+  (void)db.execute(failed ? "ROLLBACK" : "COMMIT");
+  if (failed) return *failed;
+  // Checked in name order, so the error shown is always the same one.
   std::vector<StoredRepository> repositories;
   for (auto& repository : parsed) {
     if (!*repository) return repository->error();

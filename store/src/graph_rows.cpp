@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "connection.hpp"
 
@@ -44,6 +45,19 @@ class RowWriter {
  private:
   std::string m_repository;
   std::string m_out;
+};
+
+// Names repeat across rows (a repository names few types, files and services): each distinct
+// text is interned once, not once per row.
+class Names {
+ public:
+  Symbol operator()(const std::string& text) {
+    if (const auto it = m_done.find(text); it != m_done.end()) return it->second;
+    return m_done.emplace(text, Symbol(text)).first->second;
+  }
+
+ private:
+  std::unordered_map<std::string, Symbol> m_done;
 };
 
 // Calls `row` with the fields of each line of `text`; stops at the first false.
@@ -89,6 +103,7 @@ std::string edge_rows(const graph::Graph& graph, const std::string& repository_i
 }
 
 Result<graph::Graph> graph_from_rows(const std::string& node_text, const std::string& edge_text) {
+  Names names;
   std::vector<graph::Node> nodes;
   const bool nodes_read = for_each_row(node_text, [&](const std::vector<std::string>& f) {
     if (f.size() != 11 || parse_number(f[0]) != nodes.size()) return false;
@@ -101,11 +116,11 @@ Result<graph::Graph> graph_from_rows(const std::string& node_text, const std::st
     const auto last = parse_number(f[9]);
     if (!domain || !role || !criticality || !first || !last) return false;
     node.domain = *domain;
-    node.type = f[3];
+    node.type = names(f[3]);
     node.role = *role;
-    node.service = f[5];
-    node.application = f[6];
-    node.span = {f[7], *first, *last};
+    node.service = names(f[5]);
+    node.application = names(f[6]);
+    node.span = {names(f[7]), *first, *last};
     node.criticality = *criticality;
     nodes.push_back(std::move(node));
     return true;
@@ -119,7 +134,7 @@ Result<graph::Graph> graph_from_rows(const std::string& node_text, const std::st
     const auto kind = graph::parse_edge_kind(f[2]);
     const auto line = parse_number(f[4]);
     if (!source || !target || !kind || !line) return false;
-    edges.push_back({*source, *target, *kind, {f[3], *line, f[5], f[6] == "t"}});
+    edges.push_back({*source, *target, *kind, {names(f[3]), *line, names(f[5]), f[6] == "t"}});
     return true;
   });
   if (!edges_read) return Error{"a stored edge cannot be read"};

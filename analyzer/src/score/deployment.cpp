@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "change/file_kinds.hpp"
@@ -43,22 +44,14 @@ std::string block_key(const graph::Node& node) {
 class Classifier {
  public:
   Classifier(const Workspace& workspace, const ChangeSet& changes)
-      : m_configured(workspace.configured_roots.begin(), workspace.configured_roots.end()),
+      : m_graph(workspace.graph),
+        m_configured(workspace.configured_roots.begin(), workspace.configured_roots.end()),
         m_library(std::any_of(workspace.terraform_roots.begin(), workspace.terraform_roots.end(),
                               root_not_deployed)) {
-    std::set<graph::NodeIndex> changed_nodes;
     for (const auto& changed : changes.nodes) {
-      changed_nodes.insert(changed.node);
+      m_changed_nodes.insert(changed.node);
       if (changed.action == ChangeAction::create || changed.action == ChangeAction::destroy) {
         m_added_or_removed.insert(workspace.graph.node(changed.node).id);
-      }
-    }
-    // Blocks with an instance the change leaves alone: code that existed before it.
-    const auto& graph = workspace.graph;
-    for (graph::NodeIndex i = 0; i < graph.node_count(); ++i) {
-      const auto& node = graph.node(i);
-      if (node.domain == graph::Domain::terraform && !changed_nodes.contains(i)) {
-        m_existing_blocks.insert(block_key(node));
       }
     }
   }
@@ -79,7 +72,7 @@ class Classifier {
     for (const auto& call : module_calls_of(node.id)) {
       if (!m_added_or_removed.contains(call)) continue;
       // A new module that only a new example calls is new published code, not the example's.
-      if (!file.empty() && !m_existing_blocks.contains(block_key(node)))
+      if (!file.empty() && !existing_blocks().contains(block_key(node)))
         return {Kind::new_module, {}};
       return {Kind::caller_changed, call};
     }
@@ -94,10 +87,27 @@ class Classifier {
   }
 
  private:
+  // Blocks with an instance the change leaves alone: code that existed before it. Read from
+  // the whole graph, so only when an added module call asks.
+  const std::set<std::string>& existing_blocks() const {
+    if (!m_existing_blocks) {
+      m_existing_blocks.emplace();
+      for (graph::NodeIndex i = 0; i < m_graph.node_count(); ++i) {
+        const auto& node = m_graph.node(i);
+        if (node.domain == graph::Domain::terraform && !m_changed_nodes.contains(i)) {
+          m_existing_blocks->insert(block_key(node));
+        }
+      }
+    }
+    return *m_existing_blocks;
+  }
+
+  const graph::Graph& m_graph;
   std::set<std::string> m_configured;
   bool m_library = false;  // some root is an example or a test
+  std::set<graph::NodeIndex> m_changed_nodes;
   std::set<std::string> m_added_or_removed;
-  std::set<std::string> m_existing_blocks;
+  mutable std::optional<std::set<std::string>> m_existing_blocks;
 };
 
 std::string root_of(const std::string& id) {

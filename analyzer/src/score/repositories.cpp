@@ -1,6 +1,6 @@
 #include "score/repositories.hpp"
 
-#include <set>
+#include <unordered_set>
 #include <vector>
 
 namespace blastgraph::analyzer::scoring {
@@ -13,7 +13,7 @@ void describe_repositories(const Workspace& workspace, const graph::Reach& reach
                                organization.symbolic_needs};
   const auto& graph = workspace.graph;
   const auto count = organization.repositories.size();
-  std::vector<std::set<std::string>> services(count);
+  std::vector<std::unordered_set<const char*>> services(count);  // a symbol's one copy
   std::vector<std::size_t> resources(count, 0);
   std::vector<bool> reached(count, false);
   for (const auto index : reach.nodes) {
@@ -22,7 +22,7 @@ void describe_repositories(const Workspace& workspace, const graph::Reach& reach
     reached[repository] = true;
     if (node.role != graph::Role::resource) continue;
     ++resources[repository];
-    if (!node.service.empty()) services[repository].insert(node.service);
+    if (!node.service.empty()) services[repository].insert(node.service.data());
   }
   for (std::size_t i = 0; i < count; ++i) {
     if (!reached[i] && i != 0) continue;

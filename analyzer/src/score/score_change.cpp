@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <array>
-#include <map>
 #include <set>
+#include <unordered_map>
 
 #include "blastgraph/analyzer/score.hpp"
 #include "blastgraph/graph/reach.hpp"
@@ -40,11 +40,12 @@ ServiceImpact impact_for(const graph::Graph& graph, const graph::Reach& reach,
 
 // Every service with a reached resource, changed nodes included, with one shortest path.
 std::vector<ServiceImpact> service_impacts(const graph::Graph& graph, const graph::Reach& reach) {
-  std::map<Symbol, std::pair<graph::NodeIndex, std::size_t>> by_service;  // first, count
+  // By the service symbol's one copy: first node, count.
+  std::unordered_map<const char*, std::pair<graph::NodeIndex, std::size_t>> by_service;
   for (auto index : reach.nodes) {  // ascending (distance, index): the first seen is nearest
     const auto& node = graph.node(index);
     if (node.role != graph::Role::resource || node.service.empty()) continue;
-    auto [it, inserted] = by_service.emplace(node.service, std::make_pair(index, 0));
+    auto [it, inserted] = by_service.try_emplace(node.service.data(), index, 0);
     ++it->second.second;
   }
   std::vector<ServiceImpact> impacts;
