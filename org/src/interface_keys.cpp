@@ -23,9 +23,8 @@ std::int64_t stable_hash(std::string_view kind, std::string_view key) {
 }
 
 std::int64_t pattern_key(std::string_view service, std::string_view resource_start) {
-  std::string key(service);
-  key += ':';
-  key += resource_start;
+  std::string key;
+  service_key(service, resource_start, key);
   return stable_hash("arn-prefix", key);
 }
 
@@ -36,13 +35,17 @@ void sort_unique(std::vector<std::int64_t>& keys) {
 
 }  // namespace
 
+void service_key(std::string_view service, std::string_view resource, std::string& key) {
+  key.assign(service);
+  key += ':';
+  key += resource;
+}
+
 bool arn_key(std::string_view arn, std::string& key) {
   key.clear();
   const auto parts = graph::parse_arn(arn);
   if (!parts) return false;
-  key += parts->service;
-  key += ':';
-  key += parts->resource;
+  service_key(parts->service, parts->resource, key);
   return true;
 }
 

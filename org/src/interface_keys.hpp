@@ -13,7 +13,11 @@
 
 namespace blastgraph::org {
 
-// "<service>:<resource>" of `arn`, written into `key`; false (and `key` empty) for no ARN.
+// "<service>:<resource>" written into `key`: what ARNs, and patterns by their literal start,
+// are keyed by.
+void service_key(std::string_view service, std::string_view resource, std::string& key);
+
+// service_key of `arn`'s fields; false (and `key` empty) for no ARN.
 bool arn_key(std::string_view arn, std::string& key);
 
 // "<type>\0<attribute>\0<value>", written into `key`.

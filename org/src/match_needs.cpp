@@ -137,9 +137,7 @@ class NeedIndex {
       return members[ref.member].interface->needs[ref.need];
     };
     if (const auto parts = graph::parse_arn(offer.arn)) {
-      key.assign(parts->service);
-      key += ':';
-      key += parts->resource;
+      service_key(parts->service, parts->resource, key);
       for (const auto ref : find_or_none(m_arns, key)) {
         if (ref.member == from) continue;
         if (const auto kind = arn_match(*graph::parse_arn(need_of(ref).value), *parts)) {
@@ -194,9 +192,8 @@ class NeedIndex {
         break;
       case graph::NeedKind::arn_pattern:
         if (const auto parts = graph::parse_arn(need.value)) {
-          key.assign(parts->service);
-          key += ':';
-          key += pattern_prefix(parts->resource).substr(0, k_pattern_key_length);
+          service_key(parts->service,
+                      pattern_prefix(parts->resource).substr(0, k_pattern_key_length), key);
           m_patterns[key].push_back(ref);
           m_pattern_services.emplace(parts->service);
         }
@@ -209,9 +206,7 @@ class NeedIndex {
                       const ArnParts& offer, std::string& key, std::vector<Candidate>& out) const {
     const auto longest = std::min(offer.resource.size(), k_pattern_key_length);
     for (std::size_t length = 0; length <= longest; ++length) {
-      key.assign(offer.service);
-      key += ':';
-      key += offer.resource.substr(0, length);
+      service_key(offer.service, offer.resource.substr(0, length), key);
       for (const auto ref : find_or_none(m_patterns, key)) {
         if (ref.member == from) continue;
         const auto pattern =
